@@ -1,0 +1,8 @@
+"""Alembic migrations. The schema changes only through a revision in `versions/`.
+
+`HEAD_REVISION` and `KNOWN_REVISIONS` let the app check a database's version at start without
+importing Alembic (a test keeps them equal to the scripts). Add each new revision to both.
+"""
+
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)

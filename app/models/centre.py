@@ -1,0 +1,35 @@
+"""Centre-wide settings (one row) and the staff who sign letters and follow-ups."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Record
+
+
+class Centre(Record):
+    """The volunteer centre this database belongs to. Exactly one row."""
+
+    __tablename__ = "centre"
+
+    name: Mapped[str] = mapped_column(String(200), default="")
+    orgnr: Mapped[str | None] = mapped_column(String(9))
+    address: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    place: Mapped[str | None] = mapped_column(String(100))
+    municipality: Mapped[str | None] = mapped_column(String(100))
+    manager_name: Mapped[str | None] = mapped_column(String(200))
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # A demo database is marked so the window title says DEMO and it never passes for real data.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Staff(Record):
+    """A staff member (ansatt) of the centre."""
+
+    __tablename__ = "staff"
+
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -1,0 +1,139 @@
+"""Centre settings (name, organisation number, municipality, ...) and the staff list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.errors import NotFound, ValidationFailed
+from app.i18n import _
+from app.models import Centre, Person, Staff
+from app.services import validation
+
+
+@dataclass
+class CentreInfo:
+    """The centre's settings as plain values."""
+
+    name: str = ""
+    orgnr: str = ""
+    address: str = ""
+    postcode: str = ""
+    place: str = ""
+    municipality: str = ""
+    manager_name: str = ""
+    logo: bytes | None = None
+    is_demo: bool = False
+
+    @property
+    def is_set_up(self) -> bool:
+        """A centre is set up once it has a name (first-start set-up asks for it)."""
+        return bool(self.name.strip())
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    id: str
+    name: str
+    title: str
+    active: bool
+
+
+_TEXT_FIELDS = ("name", "orgnr", "address", "postcode", "place", "municipality", "manager_name")
+
+
+def _row(session: Session) -> Centre:
+    centre = session.scalars(select(Centre).order_by(Centre.id)).first()
+    if centre is None:
+        centre = Centre(name="")
+        session.add(centre)
+    return centre
+
+
+def get_centre(db: Database) -> CentreInfo:
+    with db.read() as session:
+        centre = session.scalars(select(Centre).order_by(Centre.id)).first()
+        if centre is None:
+            return CentreInfo()
+        return CentreInfo(
+            **{f: getattr(centre, f) or "" for f in _TEXT_FIELDS},
+            logo=centre.logo,
+            is_demo=centre.is_demo,
+        )
+
+
+def validate_centre(info: CentreInfo) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not info.name.strip():
+        errors["name"] = _("Skriv navnet på frivilligsentralen.")
+    if message := validation.check_orgnr(info.orgnr):
+        errors["orgnr"] = message
+    if message := validation.check_postcode(info.postcode):
+        errors["postcode"] = message
+    return errors
+
+
+def save_centre(db: Database, info: CentreInfo) -> None:
+    """Save every field of the centre's settings after validating them."""
+    errors = validate_centre(info)
+    if errors:
+        raise ValidationFailed(errors)
+    with db.write() as session:
+        centre = _row(session)
+        for name in _TEXT_FIELDS:
+            value = getattr(info, name).strip()
+            if name == "orgnr":
+                value = validation.normalise_orgnr(value)
+            setattr(centre, name, value or None if name != "name" else value)
+        centre.logo = info.logo
+
+
+def update_centre(db: Database, **changes: str | None) -> CentreInfo:
+    """Change only the named settings (None leaves a setting as it is), as `dugnad init` does."""
+    info = get_centre(db)
+    for key, value in changes.items():
+        if value is not None:
+            setattr(info, key, value)
+    save_centre(db, info)
+    return info
+
+
+def set_demo(db: Database, is_demo: bool) -> None:
+    with db.write() as session:
+        _row(session).is_demo = is_demo
+
+
+def has_people(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(Person)))
+
+
+def list_staff(db: Database, include_inactive: bool = False) -> list[StaffMember]:
+    query = select(Staff).order_by(Staff.name)
+    if not include_inactive:
+        query = query.where(Staff.active.is_(True))
+    with db.read() as session:
+        return [
+            StaffMember(s.uuid, s.name, s.title or "", s.active) for s in session.scalars(query)
+        ]
+
+
+def add_staff(db: Database, name: str, title: str = "") -> str:
+    if message := validation.check_name(name):
+        raise ValidationFailed({"name": message})
+    with db.write() as session:
+        member = Staff(name=" ".join(name.split()), title=title.strip() or None, active=True)
+        session.add(member)
+        session.flush()
+        return member.uuid
+
+
+def set_staff_active(db: Database, staff_id: str, active: bool) -> None:
+    with db.write() as session:
+        member = session.scalars(select(Staff).where(Staff.uuid == staff_id)).one_or_none()
+        if member is None:
+            raise NotFound(_("Fant ingen ansatt med ID {id}.").format(id=staff_id))
+        member.active = active
