@@ -91,14 +91,39 @@ def save_centre(db: Database, info: CentreInfo) -> None:
         centre.logo = info.logo
 
 
+def validate_centre_changes(changes: dict[str, str | None]) -> dict[str, str]:
+    """Problems with the settings named in `changes` (None means: leave that setting alone)."""
+    errors: dict[str, str] = {}
+    name = changes.get("name")
+    if name is not None and not name.strip():
+        errors["name"] = _("Skriv navnet på frivilligsentralen.")
+    if (orgnr := changes.get("orgnr")) is not None and (message := validation.check_orgnr(orgnr)):
+        errors["orgnr"] = message
+    if (code := changes.get("postcode")) is not None and (
+        message := validation.check_postcode(code)
+    ):
+        errors["postcode"] = message
+    return errors
+
+
 def update_centre(db: Database, **changes: str | None) -> CentreInfo:
-    """Change only the named settings (None leaves a setting as it is), as `dugnad init` does."""
-    info = get_centre(db)
-    for key, value in changes.items():
-        if value is not None:
-            setattr(info, key, value)
-    save_centre(db, info)
-    return info
+    """Change only the named settings (None leaves one as it is), as `dugnad init` does."""
+    unknown = set(changes) - set(_TEXT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown centre settings: {sorted(unknown)}")
+    errors = validate_centre_changes(changes)
+    if errors:
+        raise ValidationFailed(errors)
+    with db.write() as session:
+        centre = _row(session)
+        for key, value in changes.items():
+            if value is None:
+                continue
+            value = value.strip()
+            if key == "orgnr":
+                value = validation.normalise_orgnr(value)
+            setattr(centre, key, value if key == "name" else value or None)
+    return get_centre(db)
 
 
 def set_demo(db: Database, is_demo: bool) -> None:

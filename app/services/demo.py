@@ -1,0 +1,216 @@
+"""Demo data: a realistic, deterministic centre to try Dugnad with or to measure it on.
+
+`small` is a centre of about 150 volunteers; `large` is the performance dataset (2,000). The same
+seed always gives the same people. Later issues add their own tables to both sizes here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from sqlalchemy import delete, insert, select
+
+from app.db import Database
+from app.errors import DugnadError
+from app.i18n import _
+from app.models import (
+    Base,
+    Centre,
+    Person,
+    PersonLanguage,
+    PersonTag,
+    Staff,
+    Tag,
+    Volunteer,
+    VolunteerStatusChange,
+)
+from app.models.base import new_uuid, utcnow
+from app.services.centre import has_people
+from app.services.codes import AVAILABILITY_SLOTS
+from app.services.demo_names import (
+    END_REASONS,
+    INTERESTS,
+    NAME_POOLS,
+    PAUSE_REASONS,
+    PLACES,
+    POOL_WEIGHTS,
+    SKILLS,
+    STREETS,
+)
+from app.services.text import fold, sort_key
+from app.services.volunteers import INTEREST, SKILL, build_search_text
+
+SIZES: dict[str, int] = {"small": 150, "large": 2000}
+
+Progress = Callable[[int, int], None]
+
+
+def _mobile(rng: random.Random, used: set[str]) -> str:
+    while True:
+        number = f"+47{rng.choice('49')}{rng.randrange(10_000_000):07d}"
+        if number not in used:
+            used.add(number)
+            return number
+
+
+def _email(first: str, last: str, n: int) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ł": "l", "ś": "s", "ń": "n"})
+    local = f"{first}.{last}".lower().translate(table).replace("-", "").replace(" ", "")
+    domain = ("gmail.com", "hotmail.com", "online.no", "outlook.com")[n % 4]
+    return f"{fold(local)}{n % 97 if n % 5 == 0 else ''}@{domain}"
+
+
+def _clear(session) -> None:  # type: ignore[no-untyped-def]
+    for table in reversed(Base.metadata.sorted_tables):
+        if table.name not in ("centre", "alembic_version"):
+            session.execute(delete(table))
+
+
+def fill_demo(
+    db: Database,
+    size: str = "small",
+    seed: int = 1,
+    force: bool = False,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> int:
+    """Fill `db` with demo data and mark it as a demo database; return the number of volunteers.
+
+    Refuses a database that already holds people unless `force`, which replaces its content.
+    """
+    if size not in SIZES:
+        raise DugnadError(_("Ukjent størrelse «{size}». Velg small eller large.").format(size=size))
+    if has_people(db) and not force:
+        raise DugnadError(
+            _(
+                "Databasen har allerede personer i seg. Bruk --force for å erstatte innholdet "
+                "med demodata, eller velg en annen fil med --db."
+            )
+        )
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    count = SIZES[size]
+    now = utcnow()
+    pools = list(POOL_WEIGHTS)
+    weights = [POOL_WEIGHTS[p] for p in pools]
+    used_phones: set[str] = set()
+
+    with db.write() as session:
+        _clear(session)
+        centre = session.scalars(select(Centre)).first() or Centre()
+        centre.name = centre.name or "Sandnes frivilligsentral"
+        centre.orgnr = centre.orgnr or "974624486"
+        centre.address = centre.address or "Langgata 8"
+        centre.postcode = centre.postcode or "4306"
+        centre.place = centre.place or "Sandnes"
+        centre.municipality = centre.municipality or "Sandnes"
+        centre.manager_name = centre.manager_name or "Kari Nordmann"
+        centre.is_demo = True
+        session.add(centre)
+        session.add_all(
+            [
+                Staff(name="Kari Nordmann", title="Daglig leder", active=True),
+                Staff(name="Ahmad Karimi", title="Koordinator", active=True),
+                Staff(name="Ingrid Sæther", title="Koordinator", active=True),
+            ]
+        )
+        tag_names = list(SKILLS) + list(INTERESTS)
+        tag_ids = {}
+        for name in tag_names:
+            tag = Tag(name=name, name_folded=fold(name))
+            session.add(tag)
+            session.flush()
+            tag_ids[name] = tag.id
+
+        people, languages, tags, volunteers, history = [], [], [], [], []
+        for i in range(1, count + 1):
+            pool = rng.choices(pools, weights)[0]
+            female_names, male_names, family_names, extra_languages = NAME_POOLS[pool]
+            gender = rng.choices(["female", "male", "other", "unknown"], [52, 44, 1, 3])[0]
+            first = rng.choice(female_names if gender == "female" else male_names)
+            name = f"{first} {rng.choice(family_names)}"
+            codes = ["no"] if pool == "no" or rng.random() < 0.8 else []
+            if pool != "no":
+                codes.insert(0, pool)
+            codes += rng.sample(extra_languages, k=rng.randint(0, 2))
+            codes = list(dict.fromkeys(codes))
+            skills = rng.sample(SKILLS, k=rng.randint(0, 3))
+            interests = rng.sample(INTERESTS, k=rng.randint(0, 2))
+            phone = _mobile(rng, used_phones) if rng.random() < 0.95 else None
+            email = _email(first, name.split(" ", 1)[1], i) if rng.random() < 0.85 else None
+            postcode, place = rng.choice(PLACES)
+            start = today - dt.timedelta(days=rng.randint(0, 3650))
+            status = rng.choices(["active", "paused", "ended"], [78, 8, 14])[0]
+            status_date = start
+            reason = None
+            if status != "active":
+                status_date = start + dt.timedelta(
+                    days=rng.randint(0, max(0, (today - start).days))
+                )
+                reason = rng.choice(PAUSE_REASONS if status == "paused" else END_REASONS)
+            people.append(
+                {
+                    "id": i,
+                    "uuid": new_uuid(),
+                    "name": name,
+                    "sort_name": sort_key(name),
+                    "search_text": build_search_text(name, email, phone, codes, skills + interests),
+                    "phone": phone,
+                    "email": email,
+                    "address": f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
+                    "postcode": postcode,
+                    "place": place,
+                    "birth_year": today.year - rng.randint(17, 82),
+                    "gender": gender,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            languages += [{"person_id": i, "code": c, "position": n} for n, c in enumerate(codes)]
+            tags += [{"person_id": i, "tag_id": tag_ids[s], "kind": SKILL} for s in skills]
+            tags += [{"person_id": i, "tag_id": tag_ids[t], "kind": INTEREST} for t in interests]
+            slots = rng.sample(AVAILABILITY_SLOTS, k=rng.randint(0, 4))
+            volunteers.append(
+                {
+                    "id": i,
+                    "uuid": new_uuid(),
+                    "person_id": i,
+                    "start_date": start,
+                    "status": status,
+                    "status_date": status_date,
+                    "status_reason": reason,
+                    "availability": ",".join(s for s in AVAILABILITY_SLOTS if s in slots),
+                    "notes": None,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            history.append(_change(i, "active", start, None, now))
+            if status != "active":
+                history.append(_change(i, status, status_date, reason, now))
+            if progress and i % 100 == 0:
+                progress(i, count)
+        session.execute(insert(Person), people)
+        session.execute(insert(PersonLanguage), languages)
+        session.execute(insert(PersonTag), tags)
+        session.execute(insert(Volunteer), volunteers)
+        session.execute(insert(VolunteerStatusChange), history)
+    if progress:
+        progress(count, count)
+    return count
+
+
+def _change(
+    volunteer_id: int, status: str, on: dt.date, reason: str | None, now: dt.datetime
+) -> dict[str, object]:
+    return {
+        "uuid": new_uuid(),
+        "volunteer_id": volunteer_id,
+        "status": status,
+        "changed_on": on,
+        "reason": reason,
+        "created_at": now,
+        "updated_at": now,
+    }

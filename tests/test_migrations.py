@@ -1,0 +1,63 @@
+"""The migration chain: empty → head, down and up again, saved databases of every version."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from app.db import Database
+from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from app.migrations.runner import alembic_config, downgrade, upgrade
+from app.models import Base
+from app.services.volunteers import list_volunteers
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema-*.sqlite"))
+
+
+def test_constants_match_the_scripts(db: Database) -> None:
+    scripts = ScriptDirectory.from_config(alembic_config(db.engine))
+    assert scripts.get_current_head() == HEAD_REVISION
+    assert set(KNOWN_REVISIONS) == {s.revision for s in scripts.walk_revisions()}
+
+
+def test_models_match_migrations(db: Database) -> None:
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_down_to_base_and_up_again(db: Database) -> None:
+    downgrade(db.engine, "base")
+    assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+    upgrade(db.engine)
+    assert {"people", "volunteers", "centre", "tombstones"} <= set(
+        inspect(db.engine).get_table_names()
+    )
+
+
+def test_there_is_a_fixture_for_the_head_revision() -> None:
+    assert any(p.name == f"schema-{HEAD_REVISION}.sqlite" for p in FIXTURES)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_saved_database_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    db = Database.open(path)
+    try:
+        rows = {r.name: r for r in list_volunteers(db)}
+        assert set(rows) == {"Kari Ødegård", "Yonas Tesfay"}
+        assert rows["Kari Ødegård"].status == "paused"
+        assert rows["Kari Ødegård"].languages == ("no", "ar")
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
+    conn.close()
