@@ -65,9 +65,7 @@ def test_commands_other_than_create_refuse_a_missing_file(
     assert not path.exists()
 
 
-def test_volunteers_json_keys_and_search(
-    demo_db: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_volunteers_json_keys_and_search(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", str(demo_db), "volunteers", "--format", "json")
     assert code == 0
     rows = json.loads(out)

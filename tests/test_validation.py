@@ -77,9 +77,7 @@ def test_phone_forms_people_type() -> None:
     assert check_phone("  ") is None
 
 
-@given(
-    st.from_regex(r"[a-z0-9._%+-]{1,20}@[a-z0-9-]{1,15}(\.[a-z]{2,6}){1,2}", fullmatch=True)
-)
+@given(st.from_regex(r"[a-z0-9._%+-]{1,20}@[a-z0-9-]{1,15}(\.[a-z]{2,6}){1,2}", fullmatch=True))
 def test_plausible_emails_pass(address: str) -> None:
     local = address.split("@")[0]
     assert is_valid_email(address) == (

@@ -7,8 +7,8 @@ import datetime as dt
 import sys
 from typing import NoReturn
 
-from app.errors import EXIT_CANNOT_RUN
 from app.cli import argparse_messages
+from app.errors import EXIT_CANNOT_RUN
 from app.i18n import _
 from app.i18n.formatting import parse_date
 

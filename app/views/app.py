@@ -1,0 +1,95 @@
+"""Starting the GUI: one short, linear function from QApplication to the main window.
+
+`run_gui` is what `dugnad` and `dugnad gui` call. With `smoke_test=True` it opens the window with
+its data, optionally saves a screenshot, and returns without waiting for the user: the check that
+an installed Dugnad can start at all.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import paths
+from app.db import Database
+from app.errors import EXIT_CANNOT_RUN, EXIT_OK, DugnadError
+from app.i18n import LANGUAGES, _
+from app.services.centre import get_centre
+from app.views import preferences
+from app.views.crash import LOG_NAME, make_excepthook
+from app.views.main_window import VIEWS, MainWindow
+from app.views.qt_language import apply_language
+from app.views.setup_dialog import SetupDialog
+
+
+def run_gui(
+    db_path: Path | None,
+    language: str | None,
+    *,
+    smoke_test: bool = False,
+    screenshot: Path | None = None,
+    view: str | None = None,
+) -> int:
+    """Run Dugnad's window; return the exit code (0, or 2 when the database cannot be used)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Dugnad")
+    app.setOrganizationName("Dugnad")
+    app.setApplicationDisplayName("Dugnad")
+
+    chosen = language if language in LANGUAGES else preferences.saved_language()
+    translators = apply_language(app, chosen)
+
+    previous_hook = sys.excepthook
+    sys.excepthook = make_excepthook(paths.data_dir() / LOG_NAME, show_box=not smoke_test)
+    try:
+        return _run(app, db_path, smoke_test=smoke_test, screenshot=screenshot, view=view)
+    finally:
+        sys.excepthook = previous_hook
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def _run(
+    app: QApplication,
+    db_path: Path | None,
+    *,
+    smoke_test: bool,
+    screenshot: Path | None,
+    view: str | None,
+) -> int:
+    path = db_path or paths.default_database_path()
+    try:
+        db = Database.open(path, create=True)
+    except DugnadError as exc:
+        print(exc.message, file=sys.stderr)
+        if not smoke_test:
+            QMessageBox.critical(None, _("Dugnad kan ikke starte"), exc.message)
+        return EXIT_CANNOT_RUN
+
+    if not smoke_test and not get_centre(db).is_set_up:
+        SetupDialog(db).exec()
+
+    window = MainWindow(db, real_path=path, remember_state=not smoke_test)
+    if view and view not in VIEWS:
+        print(_("Ukjent visning «{view}». Velg en av: {views}.").format(
+            view=view, views=", ".join(VIEWS)), file=sys.stderr)  # fmt: skip
+    window.show_view(view or preferences.saved_view() or "home")
+    window.show()
+
+    if smoke_test:
+        app.processEvents()
+        if screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(screenshot))
+        window.close()
+        window.db.close()
+        window.deleteLater()
+        app.processEvents()
+        return EXIT_OK
+
+    code = app.exec()
+    window.db.close()
+    return code

@@ -1,0 +1,1 @@
+"""The home screen ("Oversikt"): figure cards, or a welcome when the register is empty."""

@@ -1,0 +1,90 @@
+"""The "Oversikt" page: cards with the register's figures, each opening the matching list.
+
+The figures come from `volunteer_figures`, the same service the reports use. When nobody is
+registered yet the page shows the welcome instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from app.db import Database
+from app.i18n import _
+from app.i18n.formatting import format_number
+from app.services.centre import get_centre, has_people
+from app.services.volunteers import volunteer_figures
+from app.views.home.welcome_page import WelcomePage
+from app.views.widgets.card import Card
+
+CARDS_PER_ROW = 4
+
+
+class HomePage(QStackedWidget):
+    """Cards, or the welcome page when the register is empty."""
+
+    open_volunteers = Signal(object)  # a status code, or None for the default list
+    add_volunteer_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.welcome = WelcomePage()
+        self.welcome.add_volunteer_requested.connect(self.add_volunteer_requested)
+        self.welcome.demo_requested.connect(self.demo_requested)
+
+        self.dashboard = QWidget()
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        section = QLabel(_("Frivillige"))
+        section.setStyleSheet("font-size: 12pt; font-weight: 600; color: #57606a;")
+        self.cards = {
+            "active": Card(_("Aktive frivillige"), _("Kan settes opp på vakter")),
+            "paused": Card(_("På pause"), _("Tar en pause for tiden")),
+            "ended": Card(_("Sluttet"), _("Har avsluttet som frivillig")),
+            "new": Card(_("Nye i år"), _("Startet i år")),
+        }
+        self.cards["active"].clicked.connect(lambda: self.open_volunteers.emit("active"))
+        self.cards["paused"].clicked.connect(lambda: self.open_volunteers.emit("paused"))
+        self.cards["ended"].clicked.connect(lambda: self.open_volunteers.emit("ended"))
+        self.cards["new"].clicked.connect(lambda: self.open_volunteers.emit(None))
+        self.card_grid = QGridLayout()
+        self.card_grid.setSpacing(14)
+        for n, card in enumerate(self.cards.values()):
+            self.add_card(card, n)
+        layout = QVBoxLayout(self.dashboard)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.heading)
+        layout.addSpacing(10)
+        layout.addWidget(section)
+        layout.addLayout(self.card_grid)
+        layout.addStretch(1)
+
+        self.addWidget(self.welcome)
+        self.addWidget(self.dashboard)
+        self.reload()
+
+    def add_card(self, card: Card, position: int) -> None:
+        """Place a card in the grid (later screens add their own cards this way)."""
+        self.card_grid.addWidget(card, position // CARDS_PER_ROW, position % CARDS_PER_ROW)
+
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.reload()
+
+    def reload(self) -> None:
+        if not has_people(self.db):
+            self.setCurrentWidget(self.welcome)
+            return
+        name = get_centre(self.db).name
+        self.heading.setText(name or _("Oversikt"))
+        figures = volunteer_figures(self.db)
+        self.cards["active"].set_value(format_number(figures.active))
+        self.cards["paused"].set_value(format_number(figures.paused))
+        self.cards["ended"].set_value(format_number(figures.ended))
+        self.cards["new"].set_value(format_number(figures.new_this_year))
+        self.setCurrentWidget(self.dashboard)
+
+    def showing_welcome(self) -> bool:
+        return self.currentWidget() is self.welcome

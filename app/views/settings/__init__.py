@@ -1,0 +1,1 @@
+"""The "Innstillinger" page: the centre's settings, the staff list and the language."""

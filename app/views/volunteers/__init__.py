@@ -1,0 +1,1 @@
+"""The volunteer register screen: list, filter, form and status changes."""

@@ -1,0 +1,195 @@
+"""The "Frivillige" page: search box, status and language filters, the table and "Ny frivillig".
+
+Data is loaded once per `reload()` (after opening, after every save); typing only filters the rows
+already in memory.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.i18n import _
+from app.i18n.formatting import format_number
+from app.services.languages import language_name
+from app.services.text import sort_key
+from app.services.volunteers import list_volunteers
+from app.views.volunteers.filter_proxy import VolunteerFilterProxy
+from app.views.volunteers.form import VolunteerForm
+from app.views.volunteers.list_model import ROW_ID_ROLE, SKILLS, VolunteerTableModel
+
+MAX_WIDTH = 210  # a long e-mail must not push Status and Startdato out of sight
+
+
+def _status_choices() -> list[tuple[str, frozenset[str] | None]]:
+    return [
+        (_("Aktive og på pause"), frozenset({"active", "paused"})),
+        (_("Alle"), None),
+        (_("Bare aktive"), frozenset({"active"})),
+        (_("Bare på pause"), frozenset({"paused"})),
+        (_("Bare sluttet"), frozenset({"ended"})),
+    ]
+
+
+class VolunteerListPage(QWidget):
+    """The volunteer register as a filterable table."""
+
+    data_changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.current_form: VolunteerForm | None = None
+
+        title = QLabel(_("Frivillige"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.new_button = QPushButton(_("Ny frivillig"))
+        self.new_button.setDefault(False)
+        self.new_button.clicked.connect(lambda: self.open_form(None))
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Søk på navn, telefon, e-post, språk eller ferdighet"))
+        self.search.setClearButtonEnabled(True)
+        self.status_combo = QComboBox()
+        for text, statuses in _status_choices():
+            self.status_combo.addItem(text, statuses)
+        self.language_combo = QComboBox()
+        self.language_combo.setMinimumContentsLength(12)
+        self.counter = QLabel()
+        self.counter.setStyleSheet("color: #57606a;")
+
+        self.model = VolunteerTableModel(parent=self)
+        self.proxy = VolunteerFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SKILLS, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.activated.connect(self._open_index)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel(_("Status:")))
+        filters.addWidget(self.status_combo)
+        filters.addWidget(QLabel(_("Språk:")))
+        filters.addWidget(self.language_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counter)
+
+        self.search.textChanged.connect(self._search_changed)
+        self.status_combo.currentIndexChanged.connect(self._filters_changed)
+        self.language_combo.currentIndexChanged.connect(self._filters_changed)
+        self._filters_changed()
+
+    # -- loading ----------------------------------------------------------------------------------
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the volunteers again (after a save or when the database changed)."""
+        rows = list_volunteers(self.db)
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._fill_languages(sorted({code for r in rows for code in r.languages}))
+        self._resize_columns()
+        self._update_counter()
+
+    def _fill_languages(self, codes: list[str]) -> None:
+        chosen = self.language_combo.currentData()
+        self.language_combo.blockSignals(True)
+        self.language_combo.clear()
+        self.language_combo.addItem(_("Alle språk"), None)
+        for code in sorted(codes, key=lambda c: sort_key(language_name(c))):
+            self.language_combo.addItem(language_name(code), code)
+        index = self.language_combo.findData(chosen) if chosen else 0
+        self.language_combo.setCurrentIndex(max(index, 0))
+        self.language_combo.blockSignals(False)
+        self.proxy.set_language(self.language_combo.currentData())
+
+    def _resize_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != SKILLS:
+                header.resizeSection(column, min(max(header.sectionSize(column), 80), MAX_WIDTH))
+
+    # -- filtering --------------------------------------------------------------------------------
+    def set_status_filter(self, status: str | None) -> None:
+        """Show one status (from a home-screen card) or, with None, the default filter."""
+        for i in range(self.status_combo.count()):
+            data = self.status_combo.itemData(i)
+            if (status is None and i == 0) or (status and data == frozenset({status})):
+                self.status_combo.setCurrentIndex(i)
+                return
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_counter()
+
+    def _filters_changed(self) -> None:
+        self.proxy.set_statuses(self.status_combo.currentData())
+        self.proxy.set_language(self.language_combo.currentData())
+        self._update_counter()
+
+    def _update_counter(self) -> None:
+        self.counter.setText(
+            _("Viser {shown} av {total}").format(
+                shown=format_number(self.proxy.rowCount()),
+                total=format_number(self.model.rowCount()),
+            )
+        )
+
+    # -- opening ----------------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        self.open_form(index.data(ROW_ID_ROLE))
+
+    def open_form(self, volunteer_id: str | None) -> VolunteerForm:
+        """Open the form (new volunteer when `volunteer_id` is None); reload when it closes."""
+        form = VolunteerForm(self.db, volunteer_id, self)
+        form.changed_in_database.connect(self._after_save)
+        form.finished.connect(lambda _result: self._forget_form(form))
+        self.current_form = form
+        form.open()
+        return form
+
+    def _forget_form(self, form: VolunteerForm) -> None:
+        if self.current_form is form:
+            self.current_form = None
+        form.deleteLater()
+
+    def _after_save(self) -> None:
+        self.reload()
+        self.data_changed.emit()
