@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal
 
 from app.i18n import current_language
@@ -25,11 +24,15 @@ def format_date(value: dt.date | None) -> str:
     """`21.11.2026`: the same numeric form in every UI language, as Norwegian forms expect."""
     if value is None:
         return ""
-    return _babel_date(value, format="dd.MM.yyyy", locale="nb_NO")
+    # The fixed numeric pattern needs none of CLDR's locale data, and babel.dates is a visible
+    # share of the window's start; `format_long_date` still uses babel for month names.
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
 
 
 def format_long_date(value: dt.date) -> str:
     """`21. november 2026` in the active language, for letters and headings."""
+    from babel.dates import format_date as _babel_date
+
     return _babel_date(value, format="long", locale=babel_locale())
 
 
