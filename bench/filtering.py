@@ -62,6 +62,9 @@ def bench_filtering(db_path: Path, repeat: int = 3) -> None:
 
     sql_times = sorted(t for _ in range(repeat) for t in sql_all())
     raw.close()
+    page.close()
+    page.deleteLater()  # delete the page while the QApplication still exists
+    app.processEvents()
     db.close()
     worst_gui = gui_times[int(len(gui_times) * 0.95) - 1]
     worst_sql = sql_times[int(len(sql_times) * 0.95) - 1]

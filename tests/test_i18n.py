@@ -8,7 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date as babel_format_date
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.i18n import LOCALE_DIR, _, set_language
 from app.i18n.formatting import (
@@ -30,6 +34,16 @@ def test_norwegian_formats() -> None:
     assert format_number(14600) == f"14{NBSP}600"
     assert format_number(1695.5, decimals=1) == f"1{NBSP}695,5"
     assert format_money(480046).replace(NBSP, " ") == "kr 480 046"
+
+
+@given(st.integers(min_value=-(10**13), max_value=10**13))
+def test_whole_numbers_match_babel(value: int) -> None:
+    assert format_number(value) == format_decimal(value, format="#,##0", locale="nb_NO")
+
+
+@given(st.dates())
+def test_dates_match_babel(value: dt.date) -> None:
+    assert format_date(value) == babel_format_date(value, format="dd.MM.yyyy", locale="nb_NO")
 
 
 def test_parse_both_date_forms() -> None:

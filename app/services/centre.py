@@ -54,15 +54,20 @@ def _row(session: Session) -> Centre:
 
 
 def get_centre(db: Database) -> CentreInfo:
+    """The centre's settings (a Core read: the window asks for them while it starts)."""
+    table = Centre.__table__
     with db.read() as session:
-        centre = session.scalars(select(Centre).order_by(Centre.id)).first()
-        if centre is None:
-            return CentreInfo()
-        return CentreInfo(
-            **{f: getattr(centre, f) or "" for f in _TEXT_FIELDS},
-            logo=centre.logo,
-            is_demo=centre.is_demo,
+        row = (
+            session.connection()
+            .execute(select(table).order_by(table.c.id).limit(1))
+            .mappings()
+            .first()
         )
+    if row is None:
+        return CentreInfo()
+    return CentreInfo(
+        **{f: row[f] or "" for f in _TEXT_FIELDS}, logo=row["logo"], is_demo=bool(row["is_demo"])
+    )
 
 
 def validate_centre(info: CentreInfo) -> dict[str, str]:
@@ -137,13 +142,15 @@ def has_people(db: Database) -> bool:
 
 
 def list_staff(db: Database, include_inactive: bool = False) -> list[StaffMember]:
-    query = select(Staff).order_by(Staff.name)
+    table = Staff.__table__
+    query = select(table.c.uuid, table.c.name, table.c.title, table.c.active).order_by(table.c.name)
     if not include_inactive:
-        query = query.where(Staff.active.is_(True))
+        query = query.where(table.c.active.is_(True))
     with db.read() as session:
-        return [
-            StaffMember(s.uuid, s.name, s.title or "", s.active) for s in session.scalars(query)
-        ]
+        rows = session.connection().execute(query).all()
+    return [
+        StaffMember(uuid, name, title or "", bool(active)) for uuid, name, title, active in rows
+    ]
 
 
 def add_staff(db: Database, name: str, title: str = "") -> str:

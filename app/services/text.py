@@ -9,6 +9,7 @@ matches when it contains every word. `matches()` (used by list filters as you ty
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 # Diacritics that are letters of their own in Norwegian and must not be stripped away:
 # "å" decomposes to "a" + ring, but "Åse" and "Ase" are different names.
@@ -29,7 +30,7 @@ def search_terms(query: str | None) -> list[str]:
     return fold(query).split()
 
 
-def matches(search_text: str, terms: list[str]) -> bool:
+def matches(search_text: str, terms: Sequence[str]) -> bool:
     """True when the folded `search_text` contains every one of the folded `terms`."""
     return all(term in search_text for term in terms)
 

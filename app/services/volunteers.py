@@ -396,16 +396,18 @@ def get_volunteer(db: Database, volunteer_id: str) -> VolunteerDetail:
 def volunteer_figures(db: Database, today: dt.date | None = None) -> VolunteerFigures:
     """Active, paused and ended volunteers, and how many started this year."""
     today = today or dt.date.today()
+    table = Volunteer.__table__
     with db.read() as session:
+        conn = session.connection()
         counts = dict(
-            session.execute(select(Volunteer.status, func.count()).group_by(Volunteer.status)).all()
+            conn.execute(select(table.c.status, func.count()).group_by(table.c.status)).all()
         )
-        new = session.scalar(
+        new = conn.execute(
             select(func.count())
-            .select_from(Volunteer)
-            .where(Volunteer.start_date >= dt.date(today.year, 1, 1))
-            .where(Volunteer.start_date <= today)
-        )
+            .select_from(table)
+            .where(table.c.start_date >= dt.date(today.year, 1, 1))
+            .where(table.c.start_date <= today)
+        ).scalar()
     return VolunteerFigures(
         active=counts.get("active", 0),
         paused=counts.get("paused", 0),

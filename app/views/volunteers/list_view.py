@@ -26,9 +26,9 @@ from app.i18n.formatting import format_number
 from app.services.languages import language_name
 from app.services.text import sort_key
 from app.services.volunteers import list_volunteers
-from app.views.volunteers.filter_proxy import VolunteerFilterProxy
 from app.views.volunteers.form import VolunteerForm
 from app.views.volunteers.list_model import ROW_ID_ROLE, SKILLS, VolunteerTableModel
+from app.views.volunteers.row_filter import VolunteerFilter
 
 MAX_WIDTH = 210  # a long e-mail must not push Status and Startdato out of sight
 RESIZE_PRECISION = 25
@@ -72,10 +72,9 @@ class VolunteerListPage(QWidget):
         self.counter.setStyleSheet("color: #57606a;")
 
         self.model = VolunteerTableModel(parent=self)
-        self.proxy = VolunteerFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.filter = VolunteerFilter()
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -141,7 +140,7 @@ class VolunteerListPage(QWidget):
         index = self.language_combo.findData(chosen) if chosen else 0
         self.language_combo.setCurrentIndex(max(index, 0))
         self.language_combo.blockSignals(False)
-        self.proxy.set_language(self.language_combo.currentData())
+        self._set_filter(self.filter.with_language(self.language_combo.currentData()))
 
     def _resize_columns(self) -> None:
         self.table.resizeColumnsToContents()
@@ -160,19 +159,25 @@ class VolunteerListPage(QWidget):
                 return
 
     def _search_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
+        self._set_filter(self.filter.with_search(text))
         self._update_counter()
 
     def _filters_changed(self) -> None:
-        self.proxy.set_statuses(self.status_combo.currentData())
-        self.proxy.set_language(self.language_combo.currentData())
+        statuses = self.status_combo.currentData()
+        language = self.language_combo.currentData()
+        self._set_filter(self.filter.with_statuses(statuses).with_language(language))
         self._update_counter()
+
+    def _set_filter(self, new: VolunteerFilter) -> None:
+        if new != self.filter:
+            self.filter = new
+            self.model.set_filter(new.accepts)
 
     def _update_counter(self) -> None:
         self.counter.setText(
             _("Viser {shown} av {total}").format(
-                shown=format_number(self.proxy.rowCount()),
-                total=format_number(self.model.rowCount()),
+                shown=format_number(self.model.rowCount()),
+                total=format_number(self.model.total_count()),
             )
         )
 
