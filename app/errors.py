@@ -29,6 +29,10 @@ class NotFound(DugnadError):
     """An ID or name given by the user matches no record."""
 
 
+class Cancelled(DugnadError):
+    """The user stopped long work; the transaction was rolled back, nothing was changed."""
+
+
 class ValidationFailed(DugnadError):
     """Input broke a rule. `errors` maps each field to its message, for forms and CLI alike."""
 

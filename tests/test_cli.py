@@ -192,3 +192,26 @@ def test_console_script_as_a_user_calls_it(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_database_in_use_is_a_plain_message(
+    demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.db
+
+    monkeypatch.setattr(app.db, "BUSY_TIMEOUT_MS", 50)
+    other = sqlite3.connect(demo_db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another Dugnad window is saving
+    try:
+        code, _, err = run(capsys, "--db", str(demo_db), "init", "--centre", "Nytt navn")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 2 and "i bruk" in err and "Traceback" not in err
+
+
+def test_unknown_language_code_is_refused(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", str(demo_db), "volunteers", "--language", "klingon")
+    assert code == 2 and "klingon" in err

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sqlalchemy import delete, insert, select
 
 from app.db import Database
-from app.errors import DugnadError
+from app.errors import Cancelled, DugnadError
 from app.i18n import _
 from app.models import (
     Base,
@@ -75,10 +75,13 @@ def fill_demo(
     force: bool = False,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> int:
     """Fill `db` with demo data and mark it as a demo database; return the number of volunteers.
 
     Refuses a database that already holds people unless `force`, which replaces its content.
+    When `should_stop()` turns true the work stops with `Cancelled` and nothing is changed: it
+    all happens in one transaction.
     """
     if size not in SIZES:
         raise DugnadError(_("Ukjent størrelse «{size}». Velg small eller large.").format(size=size))
@@ -190,8 +193,11 @@ def fill_demo(
             history.append(_change(i, "active", start, None, now))
             if status != "active":
                 history.append(_change(i, status, status_date, reason, now))
-            if progress and i % 100 == 0:
-                progress(i, count)
+            if i % 100 == 0:
+                if should_stop and should_stop():
+                    raise Cancelled(_("Avbrutt. Ingenting er endret."))
+                if progress:
+                    progress(i, count)
         session.execute(insert(Person), people)
         session.execute(insert(PersonLanguage), languages)
         session.execute(insert(PersonTag), tags)

@@ -20,7 +20,8 @@ def fold(text: str | None) -> str:
     """Casefold and strip foreign accents (é → e, ü → u), keeping å, æ and ø as they are."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility forms first (𝕬 → A), then case, then decompose what casefolding produced.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) or ch in _KEEP_MARKS)
     return unicodedata.normalize("NFC", kept)
 

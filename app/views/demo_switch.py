@@ -6,6 +6,7 @@ worker thread while a progress dialog shows how far it has come.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,10 +24,10 @@ DEMO_SIZE = "small"
 DEMO_SEED = 1
 
 
-def _fill(db: Database, progress: ProgressCallback) -> int:
+def _fill(db: Database, progress: ProgressCallback, stop: threading.Event) -> int:
     from app.services.demo import fill_demo  # imported late: the demo module is optional at start
 
-    return fill_demo(db, size=DEMO_SIZE, seed=DEMO_SEED, progress=progress)
+    return fill_demo(db, size=DEMO_SIZE, seed=DEMO_SEED, progress=progress, should_stop=stop.is_set)
 
 
 def open_demo(
@@ -47,9 +48,14 @@ def open_demo(
         on_ready(db)
         return None
 
-    dialog = QProgressDialog(_("Lager demodata med oppdiktede personer …"), "", 0, 0, parent)
+    stop = threading.Event()
+    dialog = QProgressDialog(
+        _("Lager demodata med oppdiktede personer …"), _("Avbryt"), 0, 0, parent
+    )
     dialog.setWindowTitle(_("Demodata"))
-    dialog.setCancelButton(None)  # fill_demo cannot be stopped half-way; it takes seconds
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(stop.set)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setMinimumWidth(380)
@@ -66,8 +72,9 @@ def open_demo(
     def failed(message: str) -> None:
         dialog.close()
         db.close()
-        on_failed(message)
+        if not stop.is_set():  # a cancel the user asked for is not an error to show
+            on_failed(message)
 
-    runner.start(lambda report: _fill(db, report), on_done=done, on_failed=failed,
+    runner.start(lambda report: _fill(db, report, stop), on_done=done, on_failed=failed,
                  on_progress=progress)  # fmt: skip
     return dialog

@@ -7,10 +7,11 @@ import argparse
 from app.cli.database import open_database
 from app.cli.output import Column, render, write_output
 from app.cli.parser import add_format_options
+from app.errors import DugnadError
 from app.i18n import _
 from app.i18n.formatting import format_date
 from app.services.codes import GENDERS, VOLUNTEER_STATUSES, label
-from app.services.languages import language_name
+from app.services.languages import is_known, language_name
 from app.services.phones import format_phone
 from app.services.volunteers import VolunteerRow, list_volunteers
 
@@ -74,6 +75,12 @@ def record(row: VolunteerRow) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.language and not is_known(args.language):
+        raise DugnadError(
+            _("Ukjent språkkode «{code}». Bruk ISO 639-koder som no, ar, uk eller prs.").format(
+                code=args.language
+            )
+        )
     db = open_database(args)
     try:
         rows = list_volunteers(db, search=args.search, status=args.status, language=args.language)
