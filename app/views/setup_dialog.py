@@ -8,9 +8,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app.db import Database
-from app.errors import DugnadError, ValidationFailed
 from app.i18n import _
-from app.services.centre import get_centre, save_centre
+from app.services.centre import get_centre
 from app.views.settings.centre_fields import CentreFields
 from app.views.widgets.field_error import FieldError
 from app.views.widgets.fit import grow_to_fit
@@ -60,12 +59,5 @@ class SetupDialog(QDialog):
         grow_to_fit(self)
 
     def save(self) -> None:
-        try:
-            save_centre(self.db, self.fields.current_info())
-        except ValidationFailed as exc:
-            self.fields.show_all_errors(exc.errors)
-            return
-        except DugnadError as exc:
-            self.error.show_message(exc.message)
-            return
-        self.accept()
+        if self.fields.save_to(self.db, self.error):
+            self.accept()

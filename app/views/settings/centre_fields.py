@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db import Database
+from app.errors import DugnadError, ValidationFailed
 from app.i18n import _
-from app.services.centre import CentreInfo, validate_centre
+from app.services.centre import CentreInfo, save_centre, validate_centre
 from app.views.widgets.field_error import FieldError
 
 LOGO_SIZE = (160, 80)
@@ -171,3 +173,16 @@ class CentreFields(QWidget):
         for name, message in errors.items():
             if name in self.error_labels:
                 self.error_labels[name].show_message(message)
+
+    def save_to(self, db: Database, error: FieldError) -> bool:
+        """Save the fields as the centre's settings; on a problem show it and return False."""
+        try:
+            save_centre(db, self.current_info())
+        except ValidationFailed as exc:
+            self.show_all_errors(exc.errors)
+            return False
+        except DugnadError as exc:
+            error.show_message(exc.message)
+            return False
+        error.show_message(None)
+        return True

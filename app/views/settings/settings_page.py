@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.errors import DugnadError, ValidationFailed
 from app.i18n import _
-from app.services.centre import get_centre, save_centre
+from app.services.centre import get_centre
 from app.views.settings.centre_fields import CentreFields
 from app.views.settings.language_panel import LanguagePanel
 from app.views.settings.staff_panel import StaffPanel
@@ -87,13 +86,7 @@ class SettingsPage(QScrollArea):
         self.saved_note.clear()
 
     def save_centre(self) -> None:
-        try:
-            save_centre(self.db, self.centre_fields.current_info())
-        except ValidationFailed as exc:
-            self.centre_fields.show_all_errors(exc.errors)
-            return
-        except DugnadError as exc:
-            self.save_error.show_message(exc.message)
+        if not self.centre_fields.save_to(self.db, self.save_error):
             return
         self.saved_note.setText(_("Lagret."))
         self.centre_saved.emit()

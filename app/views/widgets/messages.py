@@ -26,21 +26,22 @@ def ask_discard(parent: QWidget | None) -> bool:
     return box.clickedButton() is discard
 
 
-def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
-    """Tell the user about a problem they can act on (a DugnadError's message)."""
+def _notice(
+    parent: QWidget | None, icon: QMessageBox.Icon, message: str, title: str | None
+) -> None:
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
+    box.setIcon(icon)
     box.setWindowTitle(title or _("Dugnad"))
     box.setText(message)
-    box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)  # Qt has no Bokmål "OK" of its own
     box.exec()
+
+
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    """Tell the user about a problem they can act on (a DugnadError's message)."""
+    _notice(parent, QMessageBox.Icon.Critical, message, title)
 
 
 def show_info(parent: QWidget | None, message: str, title: str | None = None) -> None:
     """A short notice with a single OK button."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title or _("Dugnad"))
-    box.setText(message)
-    box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    _notice(parent, QMessageBox.Icon.Information, message, title)
