@@ -129,7 +129,11 @@ class Database:
     # -- transactions ------------------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only transaction; objects stay usable (detached) after it ends."""
+        """A read-only transaction; objects stay usable (detached) after it ends.
+
+        The session is closed, not rolled back: a rollback would expire every loaded object,
+        and closing ends the transaction just the same (the pool rolls the connection back).
+        """
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -137,8 +141,6 @@ class Database:
                 if _is_locked(exc):
                     raise locked_problem() from exc
                 raise
-            finally:
-                session.rollback()
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from sqlalchemy import text
 
 from app.db import Database
 from app.errors import DatabaseProblem
+from app.migrations import HEAD_REVISION
 from app.services.check import check_database
 
 
@@ -79,26 +81,21 @@ def test_read_only_check_uses_access(db_path: Path, monkeypatch: pytest.MonkeyPa
         Database.open(db_path)
 
 
-def test_older_database_is_backed_up_then_upgraded(db_path: Path) -> None:
-    Database.open(db_path, create=True).close()
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE alembic_version SET version_num='0001'")
-    conn.commit()
-    conn.close()
-    # Pretend the file is one revision behind by removing the version row: an "older" file.
-    import app.db as dbmodule
-
-    original = dbmodule.HEAD_REVISION
-    try:
-        dbmodule.HEAD_REVISION = "0002-not-yet"
-        Database.open(db_path).close()
-    finally:
-        dbmodule.HEAD_REVISION = original
-    backups = list(db_path.parent.glob("dugnad.before-upgrade-0001-*.sqlite"))
+def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "dugnad.sqlite"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-0001.sqlite", path)
+    Database.open(path).close()
+    backups = list(tmp_path.glob("dugnad.before-upgrade-0001-*.sqlite"))
     assert len(backups) == 1
     check = sqlite3.connect(backups[0])
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert check.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     check.close()
+    upgraded = sqlite3.connect(path)
+    assert upgraded.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
+        HEAD_REVISION
+    )
+    upgraded.close()
 
 
 def test_check_reports_broken_foreign_keys(db: Database) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -16,7 +17,21 @@ from app.db import Database
 from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from app.migrations.runner import alembic_config, downgrade, upgrade
 from app.models import Base
+from app.services.activities import list_activities
+from app.services.sessions import list_sessions
 from app.services.volunteers import list_volunteers
+
+
+def _check_activity_data(db: Database) -> None:
+    [cafe] = list_activities(db)
+    assert (cafe.name, cafe.place, cafe.schedule) == (
+        "Språkkafé", "Sandnes bibliotek", "torsdag 18:00–20:00")  # fmt: skip
+    sessions = list_sessions(db, dt.date(2024, 1, 1), dt.date(2024, 2, 29), [cafe.id])
+    assert len(sessions) == 9
+    first = sessions[0].attendance
+    assert (first.volunteers, first.volunteer_hours, first.registered, first.headcount) == (
+        1, 2.0, 1, 9)  # fmt: skip
+
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema-*.sqlite"))
 
@@ -52,6 +67,8 @@ def test_saved_database_upgrades_with_its_data(fixture: Path, tmp_path: Path) ->
     shutil.copy(fixture, path)
     db = Database.open(path)
     try:
+        if fixture.name >= "schema-0002":
+            _check_activity_data(db)
         rows = {r.name: r for r in list_volunteers(db)}
         assert set(rows) == {"Kari Ødegård", "Yonas Tesfay"}
         assert rows["Kari Ødegård"].status == "paused"

@@ -1,7 +1,26 @@
 """SQLAlchemy mappings, one module per aggregate. Importing this package registers them all."""
 
+from app.models.activities import (
+    Activity,
+    ActivityLanguage,
+    ActivityType,
+    Place,
+    RosterEntry,
+    ScheduleRule,
+    SchoolHoliday,
+    Session,
+    TeamMember,
+)
+from app.models.attendance import (
+    Enrolment,
+    Headcount,
+    ParticipantAttendance,
+    VolunteerAttendance,
+    VolunteerHours,
+)
 from app.models.base import Base, Record, Tombstone
 from app.models.centre import Centre, Staff
+from app.models.participants import Consent, Participant
 from app.models.people import (
     Person,
     PersonLanguage,
@@ -12,6 +31,22 @@ from app.models.people import (
 )
 
 __all__ = [
+    "Activity",
+    "ActivityLanguage",
+    "ActivityType",
+    "Consent",
+    "Enrolment",
+    "Headcount",
+    "Participant",
+    "ParticipantAttendance",
+    "Place",
+    "RosterEntry",
+    "ScheduleRule",
+    "SchoolHoliday",
+    "Session",
+    "TeamMember",
+    "VolunteerAttendance",
+    "VolunteerHours",
     "Base",
     "Centre",
     "Person",

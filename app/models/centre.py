@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, LargeBinary, String
+from sqlalchemy import Boolean, Float, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Record
@@ -23,6 +23,8 @@ class Centre(Record):
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     # A demo database is marked so the window title says DEMO and it never passes for real data.
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Hours a volunteer may be credited beyond a session's length (preparing, tidying up).
+    extra_hours_margin: Mapped[float] = mapped_column(Float, default=2.0, server_default="2.0")
 
 
 class Staff(Record):

@@ -48,3 +48,79 @@ def availability_label(slots: list[str]) -> str:
         day, _sep, part = slot.partition("_")
         parts.append(f"{label(WEEKDAYS, day)} {label(DAY_PARTS, part)}")
     return ", ".join(parts)
+
+
+TARGET_GROUPS: dict[str, str] = {
+    "children": N_("barn"),
+    "youth": N_("ungdom"),
+    "adults": N_("voksne"),
+    "families": N_("familier"),
+    "women": N_("kvinner"),
+    "men": N_("menn"),
+    "everyone": N_("alle"),
+}
+
+COUNTING: dict[str, str] = {
+    "headcount": N_("Drop-in (antall frammøtte)"),
+    "enrolled": N_("Fast gruppe (påmeldte)"),
+    "both": N_("Begge"),
+}
+
+# Categories of the annual report; each activity type maps to one.
+REPORTING_CATEGORIES: dict[str, str] = {
+    "language": N_("Språk og norsktrening"),
+    "homework": N_("Leksehjelp"),
+    "social": N_("Grupper og møteplasser"),
+    "outdoors": N_("Tur og friluftsliv"),
+    "sport": N_("Idrett"),
+    "culture": N_("Kultur"),
+    "information": N_("Informasjon"),
+    "handout": N_("Utdeling og utlån"),
+    "other": N_("Annet"),
+}
+
+# The names of the built-in activity types (their rows are seeded by migration 0002), so they
+# can be shown translated; a centre's own types show the name the centre gave them.
+BUILTIN_ACTIVITY_TYPES: dict[str, str] = {
+    "sprakkafe": N_("Språkkafé"),
+    "leksehjelp": N_("Leksehjelp"),
+    "kvinnegruppe": N_("Kvinnegruppe"),
+    "mannsgruppe": N_("Mannsgruppe"),
+    "tur": N_("Tur og friluftsliv"),
+    "idrett": N_("Idrett"),
+    "kultur": N_("Kultur"),
+    "informasjonsmote": N_("Informasjonsmøte"),
+    "klesutdeling": N_("Klesutdeling og utlån"),
+    "annet": N_("Annet"),
+}
+
+# Age bands are fixed across the product so years and funders compare.
+AGE_BANDS: dict[str, str] = {
+    "0-5": N_("0–5 år"),
+    "6-12": N_("6–12 år"),
+    "13-17": N_("13–17 år"),
+    "18-25": N_("18–25 år"),
+    "26-66": N_("26–66 år"),
+    "67+": N_("67 år og eldre"),
+    "unknown": N_("ukjent alder"),
+}
+
+HOURS_CATEGORIES: dict[str, str] = {
+    "activity": N_("Aktivitet"),
+    "event": N_("Arrangement"),
+    "driving": N_("Kjøring"),
+    "board": N_("Styrearbeid"),
+    "other": N_("Annet"),
+}
+
+ENROLMENT_STATUSES: dict[str, str] = {
+    "enrolled": N_("Påmeldt"),
+    "waiting": N_("Venteliste"),
+    "left": N_("Sluttet"),
+}
+
+CONSENT_METHODS: dict[str, str] = {"oral": N_("muntlig"), "written": N_("skriftlig")}
+CONSENT_GIVERS: dict[str, str] = {
+    "self": N_("personen selv"),
+    "guardian": N_("forelder eller verge"),
+}
