@@ -119,3 +119,15 @@ def test_a_child_needs_a_guardians_consent(db: Database) -> None:
     add_walk_in(db, session.id, child, ConsentInput(method="oral", given_by="guardian"),
                 today=TODAY)  # fmt: skip
     assert [p.name for p in get_attendance_sheet(db, session.id).participants] == ["Yonas Tesfay"]
+
+
+def test_old_sessions_list_who_was_enrolled_then(db: Database) -> None:
+    from app.services.enrolment import leave
+
+    a = activity(db, counting="enrolled")
+    sessions = weekly(db, a)
+    amina = participant(db)
+    enrol(db, a, amina, dt.date(2026, 3, 1))
+    leave(db, a, amina, sessions[2].date)
+    listed = [[p.name for p in get_attendance_sheet(db, s.id).participants] for s in sessions[:4]]
+    assert listed == [["Amina Warsame"], ["Amina Warsame"], [], []]

@@ -138,3 +138,24 @@ def test_cancel_move_delete(db: Database) -> None:
     delete_session(db, first.id)
     assert first.id not in {r.id for r in list_sessions(db, dt.date(2026, 3, 1),
                                                          dt.date(2026, 4, 30), [a])}  # fmt: skip
+
+
+def test_summary_leaves_out_rules_that_have_run_out(db: Database) -> None:
+    today = dt.date.today()
+    a = activity(db, start=today - dt.timedelta(days=400))
+    save_rule(db, a, WeeklyRule(1, 1, dt.time(17), dt.time(19), today - dt.timedelta(days=390),
+                                today - dt.timedelta(days=200)))  # fmt: skip
+    assert get_activity(db, a).row.schedule == "tirsdag 17:00–19:00"  # only rule, ended
+    save_rule(
+        db,
+        a,
+        WeeklyRule(
+            THURSDAY,
+            1,
+            dt.time(18),
+            dt.time(20),
+            today - dt.timedelta(days=100),
+            today + dt.timedelta(days=300),
+        ),
+    )
+    assert get_activity(db, a).row.schedule == "torsdag 18:00–20:00"

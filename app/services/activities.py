@@ -293,12 +293,20 @@ def update_activity(db: Database, activity_id: str, data: ActivityInput) -> None
 # -- reading ----------------------------------------------------------------------------------
 
 
-def schedule_summary(rules: list[ScheduleRule]) -> str:
-    """`torsdag 18:00–20:00`, `annenhver tirsdag 17:00–19:00`, or `enkeltøkter`."""
+def schedule_summary(rules: list[ScheduleRule], today: dt.date | None = None) -> str:
+    """`torsdag 18:00–20:00`, `annenhver tirsdag 17:00–19:00`, or `enkeltøkter`.
+
+    Rules that have run out are left out while another is current; an activity whose rules have
+    all ended is described by its last one.
+    """
     if not rules:
         return _("enkeltøkter")
+    today = today or dt.date.today()
+    current = [r for r in rules if r.last_date >= today]
+    if not current:
+        current = [max(rules, key=lambda r: r.last_date)]
     parts = []
-    for rule in sorted(rules, key=lambda r: (r.weekday, r.start_time)):
+    for rule in sorted(current, key=lambda r: (r.weekday, r.start_time)):
         day = label(WEEKDAYS, list(WEEKDAYS)[rule.weekday])
         when = f"{format_time(rule.start_time)}–{format_time(rule.end_time)}"
         if rule.every_weeks == 2:

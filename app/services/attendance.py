@@ -158,12 +158,16 @@ def get_attendance_sheet(db: Database, session_id: str) -> AttendanceSheet:
             for pid in sorted(volunteer_ids, key=lambda p: (group(p), sort_key(names[p][1])))
         )
 
+        # In the group on the session's date: an old session lists who was enrolled then,
+        # including those who have left since.
         enrolled = set(
             session.scalars(
                 select(Enrolment.person_id).where(
                     Enrolment.activity_id == activity.id,
-                    Enrolment.status == "enrolled",
-                    (Enrolment.enrolled_on.is_(None)) | (Enrolment.enrolled_on <= target.date),
+                    Enrolment.status.in_(("enrolled", "left")),
+                    Enrolment.enrolled_on.is_not(None),
+                    Enrolment.enrolled_on <= target.date,
+                    (Enrolment.left_on.is_(None)) | (Enrolment.left_on > target.date),
                 )
             )
         )

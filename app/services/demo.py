@@ -1,7 +1,9 @@
 """Demo data: a realistic, deterministic centre to try Dugnad with or to measure it on.
 
-`small` is a centre of about 150 volunteers; `large` is the performance dataset (2,000). The same
-seed always gives the same people. Later issues add their own tables to both sizes here.
+`small` is a centre of about 150 volunteers and a dozen activities with a year of sessions behind
+and a term ahead; `large` is the performance dataset (2,000 volunteers, 150 activities, ten years
+of sessions, about 600,000 attendance marks). The same seed always gives the same data. Later
+issues add their own tables to both sizes here (activities: `app.services.demo_activities`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from app.db import Database
 from app.errors import Cancelled, DugnadError
 from app.i18n import _
 from app.models import (
+    ActivityType,
     Base,
     Centre,
     Person,
@@ -29,6 +32,7 @@ from app.models import (
 from app.models.base import new_uuid, utcnow
 from app.services.centre import has_people
 from app.services.codes import AVAILABILITY_SLOTS
+from app.services.demo_activities import DemoVolunteer, activity_count, fill_activities
 from app.services.demo_names import (
     END_REASONS,
     INTERESTS,
@@ -63,8 +67,17 @@ def _email(first: str, last: str, n: int) -> str:
 
 
 def _clear(session) -> None:  # type: ignore[no-untyped-def]
+    """Delete every row but the centre's settings and the built-in activity types.
+
+    Children before parents (foreign keys are on). The built-in types are reference data that
+    migration 0002 seeds; a centre's own types go with the rest.
+    """
     for table in reversed(Base.metadata.sorted_tables):
-        if table.name not in ("centre", "alembic_version"):
+        if table.name in ("centre", "alembic_version"):
+            continue
+        if table.name == ActivityType.__tablename__:
+            session.execute(delete(table).where(table.c.builtin.is_(False)))
+        else:
             session.execute(delete(table))
 
 
@@ -79,9 +92,11 @@ def fill_demo(
 ) -> int:
     """Fill `db` with demo data and mark it as a demo database; return the number of volunteers.
 
-    Refuses a database that already holds people unless `force`, which replaces its content.
-    When `should_stop()` turns true the work stops with `Cancelled` and nothing is changed: it
-    all happens in one transaction.
+    Volunteers first, then activities with their sessions, teams, rosters, participants and
+    attendance (`app.services.demo_activities`). `progress(done, total)` counts volunteers and
+    then activities (weighted by the time they take). Refuses a database that already holds
+    people unless `force`, which replaces its content. When `should_stop()` turns true the work
+    stops with `Cancelled` and nothing is changed: it all happens in one transaction.
     """
     if size not in SIZES:
         raise DugnadError(_("Ukjent størrelse «{size}». Velg small eller large.").format(size=size))
@@ -99,6 +114,15 @@ def fill_demo(
     pools = list(POOL_WEIGHTS)
     weights = [POOL_WEIGHTS[p] for p in pools]
     used_phones: set[str] = set()
+    # Activities take most of the time (sessions and attendance), so each counts for more.
+    per_activity = max(1, 4 * count // activity_count(size))
+    total = count + per_activity * activity_count(size)
+
+    def check(done: int) -> None:
+        if should_stop and should_stop():
+            raise Cancelled(_("Avbrutt. Ingenting er endret."))
+        if progress:
+            progress(done, total)
 
     with db.write() as session:
         _clear(session)
@@ -194,17 +218,35 @@ def fill_demo(
             if status != "active":
                 history.append(_change(i, status, status_date, reason, now))
             if i % 100 == 0:
-                if should_stop and should_stop():
-                    raise Cancelled(_("Avbrutt. Ingenting er endret."))
-                if progress:
-                    progress(i, count)
+                check(i)
         session.execute(insert(Person), people)
         session.execute(insert(PersonLanguage), languages)
         session.execute(insert(PersonTag), tags)
         session.execute(insert(Volunteer), volunteers)
         session.execute(insert(VolunteerStatusChange), history)
+        session.flush()
+        done = count
+
+        def step() -> None:
+            nonlocal done
+            done += per_activity
+            check(done)
+
+        fill_activities(
+            session,
+            size=size,
+            seed=seed,
+            today=today,
+            now=now,
+            volunteers=[
+                DemoVolunteer(v["person_id"], v["start_date"], v["status"], v["status_date"])
+                for v in volunteers
+            ],
+            next_person_id=count + 1,
+            step=step,
+        )
     if progress:
-        progress(count, count)
+        progress(total, total)
     return count
 
 

@@ -25,14 +25,16 @@ from app.errors import DugnadError
 from app.i18n import _
 from app.services.centre import get_centre
 from app.views import demo_switch, preferences
+from app.views.activities.list_view import ActivityListPage
 from app.views.home.home_page import HomePage
 from app.views.settings.settings_page import SettingsPage
 from app.views.volunteers.list_view import VolunteerListPage
+from app.views.week.week_page import WeekPage
 from app.views.widgets import messages
 from app.views.widgets.background import TaskRunner
 from app.views.widgets.demo_banner import DemoBanner
 
-VIEWS = ("home", "volunteers", "settings")
+VIEWS = ("home", "week", "activities", "volunteers", "settings")
 
 NAV_STYLE = """
 QListWidget#navigation { background: #1f3b57; color: #e6edf3; border: none; font-size: 11pt;
@@ -44,7 +46,13 @@ QListWidget#navigation::item:hover:!selected { background: #2a4b6d; }
 
 
 def _view_titles() -> dict[str, str]:
-    return {"home": _("Oversikt"), "volunteers": _("Frivillige"), "settings": _("Innstillinger")}
+    return {
+        "home": _("Oversikt"),
+        "week": _("Uke"),
+        "activities": _("Aktiviteter"),
+        "volunteers": _("Frivillige"),
+        "settings": _("Innstillinger"),
+    }
 
 
 def window_title(db: Database) -> str:
@@ -85,13 +93,19 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.navigation.addItem(item)
 
-        self.home = HomePage(db)
+        # Pages load their data when first shown (and again after a change while hidden): the
+        # window starts with only the volunteer list and the page on screen loaded.
+        self.home = HomePage(db, load=False)
+        self.week = WeekPage(db, load=False)
+        self.activities = ActivityListPage(db)
         self.volunteers = VolunteerListPage(db)
-        self.settings_page = SettingsPage(db)
+        self.settings_page = SettingsPage(db, load=False)
         self.pages = QStackedWidget()
-        for page in (self.home, self.volunteers, self.settings_page):
+        for page in (self.home, self.week, self.activities, self.volunteers, self.settings_page):
             self.pages.addWidget(page)
+        self._stale: set[QWidget] = {self.home, self.week, self.activities, self.settings_page}
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(lambda _index: self._load_if_stale())
 
         self.banner = DemoBanner()
         self.banner.back_requested.connect(self.back_to_real_data)
@@ -99,9 +113,13 @@ class MainWindow(QMainWindow):
         self.home.open_volunteers.connect(self._open_volunteers)
         self.home.add_volunteer_requested.connect(self._add_volunteer)
         self.home.demo_requested.connect(self.try_demo)
-        self.volunteers.data_changed.connect(self.home.reload)
+        self.volunteers.data_changed.connect(lambda: self.refresh(self.home))
+        self.home.open_week.connect(lambda: self.show_view("week"))
+        self.week.data_changed.connect(lambda: self.refresh(self.home))
+        self.activities.data_changed.connect(lambda: self.refresh(self.week))
+        self.activities.data_changed.connect(lambda: self.refresh(self.home))
         self.settings_page.centre_saved.connect(self._update_title)
-        self.settings_page.centre_saved.connect(self.home.reload)
+        self.settings_page.centre_saved.connect(lambda: self.refresh(self.home))
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -120,13 +138,28 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(900, 560)
         if remember_state and (geometry := preferences.saved_geometry()) is not None:
             self.restoreGeometry(geometry)
-        self.show_view("home")
         self.volunteers.reload()
+        self.show_view("home")
+        self._load_if_stale()
         self._update_title()
+
+    # -- loading ----------------------------------------------------------------------------------
+    def refresh(self, page: QWidget) -> None:
+        """Reload `page` now if it is on screen, else when it is next shown."""
+        if page is self.pages.currentWidget():
+            page.reload()  # type: ignore[attr-defined]
+        else:
+            self._stale.add(page)
+
+    def _load_if_stale(self) -> None:
+        page = self.pages.currentWidget()
+        if page in self._stale:
+            self._stale.discard(page)
+            page.reload()  # type: ignore[attr-defined]
 
     # -- navigation -------------------------------------------------------------------------------
     def show_view(self, name: str) -> bool:
-        """Select a section by name (home, volunteers, settings); False if there is none."""
+        """Select a section by name (see VIEWS); False if there is none."""
         if name not in VIEWS:
             return False
         self.navigation.setCurrentRow(VIEWS.index(name))
@@ -151,9 +184,11 @@ class MainWindow(QMainWindow):
         """Show another database (demo or real) in every page; close the one shown before."""
         old = self.db
         self.db = db
-        self.home.set_database(db)
+        for page in (self.home, self.week, self.activities, self.settings_page):
+            page.set_database(db, load=False)
+            self._stale.add(page)
         self.volunteers.set_database(db)
-        self.settings_page.set_database(db)
+        self._load_if_stale()
         self._update_title()
         if old is not db:
             old.close()

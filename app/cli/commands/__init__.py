@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from app.cli.commands import check, demo, gui, init, volunteers
+from app.cli.commands import activities, check, demo, gui, init, sessions, volunteers
 
-COMMANDS = (init, demo, volunteers, check, gui)
+COMMANDS = (init, demo, volunteers, activities, sessions, check, gui)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.i18n import _
 
-VIEWS = ("home", "volunteers", "settings")
+VIEWS = ("home", "week", "activities", "volunteers", "settings")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,6 +15,7 @@ from app.i18n.formatting import format_number
 from app.services.centre import get_centre, has_people
 from app.services.volunteers import volunteer_figures
 from app.views.home.welcome_page import WelcomePage
+from app.views.week.home_sessions import HomeSessions
 from app.views.widgets.card import Card
 
 CARDS_PER_ROW = 4
@@ -25,9 +26,10 @@ class HomePage(QStackedWidget):
 
     open_volunteers = Signal(object)  # a status code, or None for the default list
     add_volunteer_requested = Signal()
+    open_week = Signal()
     demo_requested = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.db = db
         self.welcome = WelcomePage()
@@ -59,19 +61,28 @@ class HomePage(QStackedWidget):
         layout.addSpacing(10)
         layout.addWidget(section)
         layout.addLayout(self.card_grid)
+        layout.addSpacing(16)
+        sessions_title = QLabel(_("Økter"))
+        sessions_title.setStyleSheet("font-size: 12pt; font-weight: 600; color: #57606a;")
+        self.sessions = HomeSessions()
+        self.sessions.open_week.connect(self.open_week)
+        layout.addWidget(sessions_title)
+        layout.addWidget(self.sessions)
         layout.addStretch(1)
 
         self.addWidget(self.welcome)
         self.addWidget(self.dashboard)
-        self.reload()
+        if load:
+            self.reload()
 
     def add_card(self, card: Card, position: int) -> None:
         """Place a card in the grid (later screens add their own cards this way)."""
         self.card_grid.addWidget(card, position // CARDS_PER_ROW, position % CARDS_PER_ROW)
 
-    def set_database(self, db: Database) -> None:
+    def set_database(self, db: Database, load: bool = True) -> None:
         self.db = db
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         if not has_people(self.db):
@@ -84,6 +95,7 @@ class HomePage(QStackedWidget):
         self.cards["paused"].set_value(format_number(figures.paused))
         self.cards["ended"].set_value(format_number(figures.ended))
         self.cards["new"].set_value(format_number(figures.new_this_year))
+        self.sessions.reload(self.db)
         self.setCurrentWidget(self.dashboard)
 
     def showing_welcome(self) -> bool:

@@ -27,7 +27,7 @@ class SettingsPage(QScrollArea):
 
     centre_saved = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.db = db
         self.setWidgetResizable(True)
@@ -69,12 +69,14 @@ class SettingsPage(QScrollArea):
         layout.addWidget(language_box)
         layout.addStretch(1)
         self.setWidget(content)
-        self.reload()
+        if load:
+            self.reload()
 
-    def set_database(self, db: Database) -> None:
+    def set_database(self, db: Database, load: bool = True) -> None:
         self.db = db
         self.staff_panel.set_database(db)
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         self.centre_fields.set_info(get_centre(self.db))

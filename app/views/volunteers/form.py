@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import DugnadError, ValidationFailed
 from app.i18n import _
-from app.i18n.formatting import format_date
+from app.i18n.formatting import format_date, format_number
 from app.services.codes import GENDERS, VOLUNTEER_STATUSES, label
+from app.services.hours import hours_summary
 from app.services.tags import tag_names
 from app.services.volunteers import (
     VolunteerDetail,
@@ -43,6 +44,7 @@ from app.services.volunteers import (
     update_volunteer,
     validate_volunteer,
 )
+from app.views.attendance.hours_dialog import LogHoursDialog
 from app.views.volunteers.availability_grid import AvailabilityGrid
 from app.views.volunteers.language_picker import LanguagePicker
 from app.views.volunteers.status_dialog import DATE_FORMAT, StatusDialog
@@ -208,23 +210,30 @@ class VolunteerForm(QDialog):
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
         self.history_label.setStyleSheet("color: #57606a;")
+        self.hours_label = QLabel()
+        self.log_hours_button = QPushButton(_("Før timer …"))
+        self.log_hours_button.clicked.connect(self.open_hours_dialog)
+        self.hours_dialog: LogHoursDialog | None = None
         self.pause_button = QPushButton(_("Sett på pause"))
         self.end_button = QPushButton(_("Avslutt"))
         self.reactivate_button = QPushButton(_("Aktiver igjen"))
         self.pause_button.clicked.connect(lambda: self.open_status_dialog("paused"))
         self.end_button.clicked.connect(lambda: self.open_status_dialog("ended"))
         self.reactivate_button.clicked.connect(lambda: self.open_status_dialog("active"))
-        for button in (self.pause_button, self.end_button, self.reactivate_button):
+        for button in (self.pause_button, self.end_button, self.reactivate_button,
+                       self.log_hours_button):  # fmt: skip
             button.setAutoDefault(False)
         text = QVBoxLayout()
         text.addWidget(self.status_label)
         text.addWidget(self.history_label)
+        text.addWidget(self.hours_label)
         layout = QHBoxLayout(frame)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(text, 1)
         layout.addWidget(self.pause_button)
         layout.addWidget(self.end_button)
         layout.addWidget(self.reactivate_button)
+        layout.addWidget(self.log_hours_button)
         return frame
 
     def _connect(self) -> None:
@@ -355,6 +364,25 @@ class VolunteerForm(QDialog):
         self.pause_button.setVisible(detail.status == "active")
         self.end_button.setVisible(detail.status in ("active", "paused"))
         self.reactivate_button.setVisible(detail.status in ("paused", "ended"))
+        self._refresh_hours()
+
+    # -- hours ------------------------------------------------------------------------------------
+    def _refresh_hours(self) -> None:
+        """This year's and all hours, from attendance and logged hours (`hours_summary`)."""
+        assert self.volunteer_id is not None
+        summary = hours_summary(self.db, self.volunteer_id)
+        year, total = format_number(summary.this_year, 1), format_number(summary.total, 1)
+        self.hours_label.setText(
+            _("Timer i år: {year} · Totalt: {total}").format(year=year, total=total)
+        )
+
+    def open_hours_dialog(self) -> LogHoursDialog:
+        assert self.volunteer_id is not None
+        dialog = LogHoursDialog(self.db, self.volunteer_id, self)
+        dialog.accepted.connect(self._refresh_hours)
+        self.hours_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_status_dialog(self, status: str) -> StatusDialog:
         assert self.volunteer_id is not None

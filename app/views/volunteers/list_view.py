@@ -116,9 +116,10 @@ class VolunteerListPage(QWidget):
         self._filters_changed()
 
     # -- loading ----------------------------------------------------------------------------------
-    def set_database(self, db: Database) -> None:
+    def set_database(self, db: Database, load: bool = True) -> None:
         self.db = db
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         """Fetch the volunteers again (after a save or when the database changed)."""
