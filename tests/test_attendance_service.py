@@ -131,3 +131,18 @@ def test_old_sessions_list_who_was_enrolled_then(db: Database) -> None:
     leave(db, a, amina, sessions[2].date)
     listed = [[p.name for p in get_attendance_sheet(db, s.id).participants] for s in sessions[:4]]
     assert listed == [["Amina Warsame"], ["Amina Warsame"], [], []]
+
+
+def test_hours_margin_is_a_setting(db: Database) -> None:
+    from app.services.centre import get_hours_margin, set_hours_margin
+
+    a = activity(db)
+    session = weekly(db, a)[0]
+    kari = volunteer(db)
+    assert get_hours_margin(db) == 2.0
+    set_hours_margin(db, 0.5)
+    assert get_attendance_sheet(db, session.id).max_hours == 2.5
+    with pytest.raises(ValidationFailed):
+        save_attendance(db, session.id, AttendanceInput(volunteers={kari: 3.0}))
+    with pytest.raises(ValidationFailed):
+        set_hours_margin(db, -1)

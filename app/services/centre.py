@@ -169,3 +169,25 @@ def set_staff_active(db: Database, staff_id: str, active: bool) -> None:
         if member is None:
             raise NotFound(_("Fant ingen ansatt med ID {id}.").format(id=staff_id))
         member.active = active
+
+
+MAX_HOURS_MARGIN = 12.0
+
+
+def get_hours_margin(db: Database) -> float:
+    """How many hours beyond a session's length a volunteer may be credited (a setting)."""
+    table = Centre.__table__
+    with db.read() as session:
+        value = (
+            session.connection()
+            .execute(select(table.c.extra_hours_margin).order_by(table.c.id).limit(1))
+            .scalar()
+        )
+    return 2.0 if value is None else float(value)
+
+
+def set_hours_margin(db: Database, hours: float) -> None:
+    if not 0 <= hours <= MAX_HOURS_MARGIN:
+        raise ValidationFailed({"extra_hours_margin": _("Marginen må være mellom 0 og 12 timer.")})
+    with db.write() as session:
+        _row(session).extra_hours_margin = hours

@@ -89,3 +89,14 @@ def test_crash_hook_logs_traceback_without_showing_it(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert "Noe gikk galt" in err
     assert "Traceback" not in err
+
+
+def test_hours_margin_is_saved_from_the_settings_page(qtbot, db: Database) -> None:
+    from app.services.centre import get_hours_margin
+    from app.views.settings.settings_page import SettingsPage
+
+    page = SettingsPage(db)
+    qtbot.addWidget(page)
+    assert page.activity_settings.margin.value() == 2.0
+    page.activity_settings.margin.setValue(1.5)
+    assert get_hours_margin(db) == 1.5

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.i18n import _
 from app.services.centre import get_centre
+from app.views.settings.activity_settings import ActivitySettings
 from app.views.settings.centre_fields import CentreFields
 from app.views.settings.language_panel import LanguagePanel
 from app.views.settings.staff_panel import StaffPanel
@@ -56,6 +57,10 @@ class SettingsPage(QScrollArea):
         QVBoxLayout(staff_box).addWidget(self.staff_panel)
 
         self.language_panel = LanguagePanel()
+        self.activity_settings = ActivitySettings(db)
+        activity_box = QGroupBox(_("Aktiviteter og oppmøte"))
+        QVBoxLayout(activity_box).addWidget(self.activity_settings)
+
         language_box = QGroupBox(_("Språk"))
         QVBoxLayout(language_box).addWidget(self.language_panel)
 
@@ -66,6 +71,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(title)
         layout.addWidget(centre_box)
         layout.addWidget(staff_box)
+        layout.addWidget(activity_box)
         layout.addWidget(language_box)
         layout.addStretch(1)
         self.setWidget(content)
@@ -75,10 +81,12 @@ class SettingsPage(QScrollArea):
     def set_database(self, db: Database, load: bool = True) -> None:
         self.db = db
         self.staff_panel.set_database(db)
+        self.activity_settings.set_database(db)
         if load:
             self.reload()
 
     def reload(self) -> None:
+        self.activity_settings.reload()
         self.centre_fields.set_info(get_centre(self.db))
         self.saved_note.clear()
         self.save_error.show_message(None)
