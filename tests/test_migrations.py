@@ -23,7 +23,7 @@ from app.services.volunteers import list_volunteers
 
 
 def _check_activity_data(db: Database) -> None:
-    [cafe] = list_activities(db)
+    cafe = next(a for a in list_activities(db) if a.name == "Språkkafé")
     assert (cafe.name, cafe.place, cafe.schedule) == (
         "Språkkafé", "Sandnes bibliotek", "torsdag 18:00–20:00")  # fmt: skip
     sessions = list_sessions(db, dt.date(2024, 1, 1), dt.date(2024, 2, 29), [cafe.id])
@@ -31,6 +31,22 @@ def _check_activity_data(db: Database) -> None:
     first = sessions[0].attendance
     assert (first.volunteers, first.volunteer_hours, first.registered, first.headcount) == (
         1, 2.0, 1, 9)  # fmt: skip
+
+
+def _check_certificate_data(db: Database) -> None:
+    from app.services.certificates import certificate_history
+
+    with db.read() as session:
+        from sqlalchemy import select
+
+        from app.models import Certificate
+
+        [cert] = session.scalars(select(Certificate)).all()
+        assert (cert.status, cert.issued_on, cert.shown_on) == (
+            "cleared", dt.date(2024, 1, 25), dt.date(2024, 2, 1))  # fmt: skip
+    ola = next(r.id for r in list_volunteers(db) if r.name == "Ola Nordmann")
+    assert [to for _d, _f, to in certificate_history(db, ola)][:3] == [
+        "needed", "requested", "cleared"]  # fmt: skip
 
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema-*.sqlite"))
@@ -70,6 +86,9 @@ def test_saved_database_upgrades_with_its_data(fixture: Path, tmp_path: Path) ->
         if fixture.name >= "schema-0002":
             _check_activity_data(db)
         rows = {r.name: r for r in list_volunteers(db)}
+        if fixture.name >= "schema-0003":
+            _check_certificate_data(db)
+            rows.pop("Ola Nordmann")
         assert set(rows) == {"Kari Ødegård", "Yonas Tesfay"}
         assert rows["Kari Ødegård"].status == "paused"
         assert rows["Kari Ødegård"].languages == ("no", "ar")

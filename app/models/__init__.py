@@ -20,6 +20,14 @@ from app.models.attendance import (
 )
 from app.models.base import Base, Record, Tombstone
 from app.models.centre import Centre, Staff
+from app.models.certificates import (
+    AuditEntry,
+    Certificate,
+    CertificateEvent,
+    Course,
+    CourseAttendance,
+    OnboardingStep,
+)
 from app.models.participants import Consent, Participant
 from app.models.people import (
     Person,
@@ -31,6 +39,12 @@ from app.models.people import (
 )
 
 __all__ = [
+    "AuditEntry",
+    "Certificate",
+    "CertificateEvent",
+    "Course",
+    "CourseAttendance",
+    "OnboardingStep",
     "Activity",
     "ActivityLanguage",
     "ActivityType",

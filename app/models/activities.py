@@ -149,6 +149,8 @@ class TeamMember(Record):
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(100), default="")
+    # A youth role may be held from 16; every other role from 18.
+    youth_role: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     from_date: Mapped[dt.date] = mapped_column(Date)
     to_date: Mapped[dt.date | None] = mapped_column(Date)
 

@@ -283,11 +283,16 @@ def load_activity(session: OrmSession, activity_id: str) -> Activity:
 
 
 def update_activity(db: Database, activity_id: str, data: ActivityInput) -> None:
+    """Save an activity; turning "krever politiattest" on creates the team's needs at once."""
+    from app.services.certificates import sync_in
+
     with db.write() as session:
         errors = validate_activity(data, _known_types(session))
         if errors:
             raise ValidationFailed(errors)
         _apply(session, load_activity(session, activity_id), data)
+        session.flush()
+        sync_in(session, dt.date.today())
 
 
 # -- reading ----------------------------------------------------------------------------------

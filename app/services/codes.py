@@ -124,3 +124,20 @@ CONSENT_GIVERS: dict[str, str] = {
     "self": N_("personen selv"),
     "guardian": N_("forelder eller verge"),
 }
+
+CERTIFICATE_STATUSES: dict[str, str] = {
+    "needed": N_("Trenger"),
+    "requested": N_("Bedt om"),
+    "cleared": N_("Vist"),
+    "not_cleared": N_("Vist med merknader"),
+    "expired": N_("Utløpt"),
+}
+
+ONBOARDING_STEPS: dict[str, str] = {
+    "registered": N_("Registrert"),
+    "interview": N_("Intervju"),
+    "training": N_("Opplæring"),
+    "confidentiality": N_("Taushetserklæring"),
+    "certificate": N_("Politiattest"),
+    "ready": N_("Klar"),
+}

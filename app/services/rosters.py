@@ -20,6 +20,7 @@ from app.i18n import _
 from app.i18n.formatting import format_date, format_time
 from app.models import Activity, Person, RosterEntry, Session, TeamMember, Volunteer
 from app.services.activities import load_activity
+from app.services.certificates import has_valid_certificate
 from app.services.schedule import overlaps
 from app.services.sessions import load_session
 from app.services.text import sort_key
@@ -74,6 +75,16 @@ def refusal(session: OrmSession, person: Person, target: Session) -> str | None:
     if _team_role(session, target.activity_id, person.id, target.date) is None:
         return _(
             "{name} er ikke med i teamet til aktiviteten {date}. Legg {name} til i teamet først."
+        ).format(name=person.name, date=format_date(target.date))
+    activity = session.get(Activity, target.activity_id)
+    if (
+        activity is not None
+        and activity.requires_certificate
+        and not has_valid_certificate(session, person.id, target.date)
+    ):
+        return _(
+            "{name} har ikke gyldig politiattest {date}. Be om politiattest under "
+            "Politiattester før {name} settes opp her."
         ).format(name=person.name, date=format_date(target.date))
     others = session.execute(
         select(Session, Activity.name)

@@ -16,6 +16,7 @@ from app.errors import NotFound, ValidationFailed
 from app.i18n import _
 from app.models import Person, TeamMember, Volunteer
 from app.services.activities import load_activity
+from app.services.certificates import ensure_need
 from app.services.text import sort_key
 
 
@@ -40,10 +41,40 @@ def _volunteer(session, volunteer_id: str) -> Person:  # type: ignore[no-untyped
     return person
 
 
+ADULT_AGE = 18
+YOUTH_ROLE_AGE = 16
+
+
+def age_problem(name: str, birth_year: int | None, on: dt.date, youth_role: bool) -> str | None:
+    """Volunteers must be 18, or 16 in a youth role. With only a birth year stored, a person
+    counts as the age they turn that year; an unknown birth year is not refused."""
+    if birth_year is None:
+        return None
+    minimum = YOUTH_ROLE_AGE if youth_role else ADULT_AGE
+    if on.year - birth_year >= minimum:
+        return None
+    if youth_role:
+        return _("{name} er for ung: frivillige i en ungdomsrolle må være minst 16 år.").format(
+            name=name
+        )
+    return _(
+        "{name} er for ung: frivillige må være minst 18 år (16 år i en rolle merket som "
+        "ungdomsrolle)."
+    ).format(name=name)
+
+
 def add_team_member(
-    db: Database, activity_id: str, volunteer_id: str, role: str, from_date: dt.date
+    db: Database,
+    activity_id: str,
+    volunteer_id: str,
+    role: str,
+    from_date: dt.date,
+    youth_role: bool = False,
 ) -> str:
-    """Put a volunteer on an activity's team; refused if they are already on it."""
+    """Put a volunteer on an activity's team; refused if they are already on it or too young.
+
+    Joining a team of an activity that requires a police certificate creates the need at once.
+    """
     with db.write() as session:
         activity = load_activity(session, activity_id)
         person = _volunteer(session, volunteer_id)
@@ -62,10 +93,14 @@ def add_team_member(
             raise ValidationFailed(
                 {"volunteer": _("{name} er allerede med i teamet.").format(name=person.name)}
             )
-        member = TeamMember(activity_id=activity.id, person_id=person.id,
-                            role=role.strip(), from_date=from_date)  # fmt: skip
+        if problem := age_problem(person.name, person.birth_year, from_date, youth_role):
+            raise ValidationFailed({"volunteer": problem})
+        member = TeamMember(activity_id=activity.id, person_id=person.id, role=role.strip(),
+                            from_date=from_date, youth_role=youth_role)  # fmt: skip
         session.add(member)
         session.flush()
+        if activity.requires_certificate:
+            ensure_need(session, person.id, min(from_date, dt.date.today()))
         return member.uuid
 
 
