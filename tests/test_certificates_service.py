@@ -211,3 +211,30 @@ def test_age_rule_when_joining_a_team(db: Database) -> None:
     younger = create_volunteer(db, VolunteerInput(name="Yngre", birth_year=TODAY.year - 15))
     with pytest.raises(ValidationFailed, match="minst 16"):
         add_team_member(db, activity, younger, "ungdomsleder", TODAY, youth_role=True)
+
+
+def test_renewal_can_be_requested_within_the_reminder_and_keeps_validity(db: Database) -> None:
+    activity, volunteer = homework(db), kari(db)
+    add_team_member(db, activity, volunteer, "leksehjelper", TODAY - dt.timedelta(days=60))
+    issued = TODAY - dt.timedelta(days=10)
+    record_shown(db, volunteer, shown_on=TODAY, issued_on=issued, without_remarks=True)
+    expiry = expires_on(issued, POLICY)
+    with pytest.raises(ValidationFailed, match="Fornyelse kan bes om"):
+        request_certificate(db, volunteer, TODAY)
+    renew_day = expiry - dt.timedelta(days=30)
+    request_certificate(db, volunteer, renew_day, today=renew_day)
+    with db.read() as session:
+        from app.services.certificates import has_valid_certificate
+
+        person_id = session.scalars(select(Certificate.person_id)).one()
+        assert has_valid_certificate(session, person_id, expiry)
+        assert not has_valid_certificate(session, person_id, expiry + dt.timedelta(days=1))
+
+
+def test_a_planned_role_keeps_the_need(db: Database) -> None:
+    activity, volunteer = homework(db), kari(db)
+    add_team_member(db, activity, volunteer, "leksehjelper", TODAY + dt.timedelta(days=60))
+    sync_certificates(db, TODAY)
+    sync_certificates(db, TODAY + dt.timedelta(days=45))
+    [row] = list_certificates(db, today=TODAY + dt.timedelta(days=45))
+    assert row.status == "needed" and row.role == "Leksehjelp (leksehjelper)"

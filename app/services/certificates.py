@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session as OrmSession
 from app.db import Database
 from app.errors import NotFound, ValidationFailed
 from app.i18n import _
+from app.i18n.formatting import format_date
 from app.models import (
     Activity,
     AuditEntry,
@@ -104,14 +105,14 @@ def set_policy(db: Database, new: CertificatePolicy) -> None:
 def requiring_roles(
     session: OrmSession, on: dt.date, person_ids: list[int] | None = None
 ) -> dict[int, list[str]]:
-    """Per person, the roles held on `on` that need a certificate ("Leksehjelp (leksehjelper)")."""
+    """Per person, the roles held on `on`, or planned to start later, that need a certificate
+    ("Leksehjelp (leksehjelper)"). A planned role counts: the certificate takes weeks to come."""
     query = (
         select(TeamMember.person_id, Activity.name, TeamMember.role)
         .join(Activity, Activity.id == TeamMember.activity_id)
         .join(Volunteer, Volunteer.person_id == TeamMember.person_id)
         .where(
             Activity.requires_certificate.is_(True),
-            TeamMember.from_date <= on,
             (TeamMember.to_date.is_(None)) | (TeamMember.to_date >= on),
             # An ended volunteer holds no role; a paused one keeps theirs.
             (Volunteer.status != "ended") | (Volunteer.status_date > on),
@@ -173,10 +174,12 @@ def sync_certificates(db: Database, today: dt.date | None = None) -> None:
 
 
 def has_valid_certificate(session: OrmSession, person_id: int, on: dt.date) -> bool:
+    """Shown without remarks and not expired on `on`. A renewal being requested does not take
+    validity away before the old certificate expires (`expires_on` is kept until then)."""
     cert = session.scalars(select(Certificate).where(Certificate.person_id == person_id)).first()
     return (
         cert is not None
-        and cert.status == "cleared"
+        and cert.status in ("cleared", "requested")
         and cert.expires_on is not None
         and cert.expires_on >= on
     )
@@ -223,10 +226,15 @@ def request_certificate(
         _person, cert = _load(session, volunteer_id)
         if cert.status == "requested" and cert.requested_on == on:
             return
-        if cert.status == "cleared":
-            raise ValidationFailed(
-                {"certificate": _("Den frivillige har allerede vist en gyldig politiattest.")}
-            )
+        rules = policy(session)
+        if cert.status == "cleared" and cert.expires_on is not None:
+            renew_from = cert.expires_on - dt.timedelta(days=rules.reminder_days)
+            if on < renew_from:
+                raise ValidationFailed(
+                    {"certificate": _(
+                        "Attesten er gyldig til {expires}. Fornyelse kan bes om fra {date}."
+                    ).format(expires=format_date(cert.expires_on), date=format_date(renew_from))}
+                )  # fmt: skip
         cert.requested_on = on
         _event(session, cert, on, "requested", _staff(session, staff_id))
 

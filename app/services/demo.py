@@ -168,7 +168,12 @@ def fill_demo(
             phone = _mobile(rng, used_phones) if rng.random() < 0.95 else None
             email = _email(first, name.split(" ", 1)[1], i) if rng.random() < 0.85 else None
             postcode, place = rng.choice(PLACES)
-            start = today - dt.timedelta(days=rng.randint(0, 3650))
+            started_ago = rng.randint(0, 3650)
+            if started_ago < 365:
+                # A tenth started within the last year; put them in its last four months, so
+                # that the onboarding board has new volunteers on the way.
+                started_ago //= 3
+            start = today - dt.timedelta(days=started_ago)
             status = rng.choices(["active", "paused", "ended"], [78, 8, 14])[0]
             status_date = start
             reason = None
@@ -239,8 +244,10 @@ def fill_demo(
             today=today,
             now=now,
             volunteers=[
-                DemoVolunteer(v["person_id"], v["start_date"], v["status"], v["status_date"])
-                for v in volunteers
+                DemoVolunteer(
+                    v["person_id"], v["start_date"], v["status"], v["status_date"], p["birth_year"]
+                )  # fmt: skip
+                for v, p in zip(volunteers, people, strict=True)
             ],
             next_person_id=count + 1,
             step=step,

@@ -26,9 +26,14 @@ from app.models import (
     Activity,
     ActivityLanguage,
     ActivityType,
+    Certificate,
+    CertificateEvent,
     Consent,
+    Course,
+    CourseAttendance,
     Enrolment,
     Headcount,
+    OnboardingStep,
     Participant,
     ParticipantAttendance,
     Person,
@@ -45,6 +50,7 @@ from app.models import (
 )
 from app.models.attendance import AGE_BAND_COLUMNS
 from app.services.age_bands import age_at
+from app.services.certificates import policy
 from app.services.codes import AGE_BANDS, TARGET_GROUPS
 from app.services.demo_activity_data import (
     CANCEL_REASONS,
@@ -59,7 +65,9 @@ from app.services.demo_activity_data import (
     ActivitySpec,
     Profile,
 )
+from app.services.demo_certificates import CertificatePlans, TeamSpell, plan_certificates
 from app.services.demo_names import NAME_POOLS
+from app.services.demo_onboarding import plan_onboarding
 from app.services.holidays import Period, easter_sunday
 from app.services.schedule import MAX_PERIOD_YEARS, WeeklyRule, generate_dates, session_hours
 from app.services.text import fold, sort_key
@@ -69,6 +77,7 @@ LARGE_YEARS = 10
 FUTURE_DAYS = 120  # "a term" of planned sessions after today
 AGE_COLUMN = dict(zip(AGE_BANDS, AGE_BAND_COLUMNS, strict=True))
 ADULT_AGE = 18
+YOUTH_ROLE_AGE = 16  # the age rule: 18, or 16 in a youth role (`app.services.teams`)
 
 
 def activity_count(size: str) -> int:
@@ -84,6 +93,7 @@ class DemoVolunteer:
     start: dt.date
     status: str
     status_date: dt.date
+    birth_year: int | None = None
 
     def can_serve(self, day: dt.date) -> bool:
         """Active on `day`: started, and not (yet) paused or ended."""
@@ -150,6 +160,7 @@ class _Member:
     from_date: dt.date
     to_date: dt.date | None
     volunteer: DemoVolunteer
+    youth_role: bool = False
 
     def serves(self, day: dt.date) -> bool:
         in_team = self.from_date <= day and (self.to_date is None or day <= self.to_date)
@@ -204,6 +215,7 @@ class _Builder:
         self.hours_logged: list[dict[str, object]] = []
         self.ids = Counter[str]()
         self.periods: list[Period] = []
+        self.certificates = CertificatePlans({})
 
     # -- helpers -----------------------------------------------------------------------------
     def _next_id(self, table: str) -> int:
@@ -283,17 +295,21 @@ class _Builder:
                     return who
         return self._new_participant(day, plan.profile)
 
-    def volunteer_for(self, day: dt.date, taken: set[int]) -> DemoVolunteer | None:
+    def volunteer_for(self, day: dt.date, taken: set[int], youth: bool) -> DemoVolunteer | None:
+        """Someone free to join a team on `day`, old enough (16 in a youth activity, else 18)."""
         rng = self.rng
+        minimum = YOUTH_ROLE_AGE if youth else ADULT_AGE
         for attempt in range(60):
             v = rng.choice(self.volunteers)
             limit = 1 if attempt < 30 else 2  # most serve one team, some two
-            if v.person_id not in taken and self.teams_of[v.person_id] < limit and v.can_serve(day):
+            old_enough = v.birth_year is None or day.year - v.birth_year >= minimum
+            if (v.person_id not in taken and self.teams_of[v.person_id] < limit
+                    and v.can_serve(day) and old_enough):  # fmt: skip
                 return v
         return None
 
     # -- one activity ------------------------------------------------------------------------
-    def add_activity(self, plan: _Plan) -> None:
+    def add_activity(self, plan: _Plan, team: list[_Member]) -> None:
         rng, spec, today = self.rng, plan.spec, self.today
         activity = self._record(
             "activities", name=plan.name, name_folded=fold(plan.name),
@@ -353,7 +369,6 @@ class _Builder:
                 attendance_recorded=recorded, note=None,
             ))  # fmt: skip
 
-        team = self._team(plan, activity_id)
         roster, volunteer_attendance = self._rosters(plan, sessions, team, length)
         enrolments, slots = self._enrolment(plan, activity_id)
         participant_attendance, headcounts = self._attendance(plan, sessions, slots)
@@ -365,7 +380,8 @@ class _Builder:
         self._insert(Session, sessions)
         self._insert(TeamMember, [
             self._record("team_members", activity_id=activity_id, person_id=m.person_id,
-                         role=m.role, from_date=m.from_date, to_date=m.to_date)
+                         role=m.role, from_date=m.from_date, to_date=m.to_date,
+                         youth_role=m.youth_role)
             for m in team
         ])  # fmt: skip
         self._insert(RosterEntry, roster)
@@ -375,16 +391,20 @@ class _Builder:
         self._insert(Headcount, headcounts)
         self._log_hours(team, activity_id)
 
-    def _team(self, plan: _Plan, activity_id: int) -> list[_Member]:
+    def team(self, plan: _Plan) -> list[_Member]:
         """Team slots filled one volunteer after another over the activity's life."""
         rng, spec = self.rng, plan.spec
+        youth = "youth" in spec.target_groups
         members: list[_Member] = []
         taken: set[int] = set()
-        for slot in range(spec.volunteers_needed + rng.randint(1, 3)):
+        # Activities that require a police certificate keep a couple more on the team: some are
+        # always waiting for theirs.
+        extra = 2 if spec.requires_certificate else 0
+        for slot in range(spec.volunteers_needed + rng.randint(1, 3) + extra):
             role = spec.roles[slot % len(spec.roles)]
             day = plan.first
             while day <= plan.last:
-                volunteer = self.volunteer_for(day, taken)
+                volunteer = self.volunteer_for(day, taken, youth)
                 if volunteer is None:
                     day += dt.timedelta(days=60)
                     continue
@@ -393,11 +413,13 @@ class _Builder:
                 until = day + dt.timedelta(days=int(rng.expovariate(1 / 900)) + 30)
                 if volunteer.status == "ended":
                     until = min(until, volunteer.status_date)
+                young = volunteer.birth_year is not None and day.year - volunteer.birth_year < 18
                 if until >= plan.last:
                     to_date = plan.last if plan.ended else None
-                    members.append(_Member(volunteer.person_id, role, day, to_date, volunteer))
+                    members.append(_Member(volunteer.person_id, role, day, to_date, volunteer,
+                                           young))  # fmt: skip
                     break
-                members.append(_Member(volunteer.person_id, role, day, until, volunteer))
+                members.append(_Member(volunteer.person_id, role, day, until, volunteer, young))
                 day = until + dt.timedelta(days=rng.randint(7, 60))
         return members
 
@@ -405,6 +427,8 @@ class _Builder:
         self, plan: _Plan, sessions: list[dict[str, object]], team: list[_Member], length: float
     ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
         rng, spec, today = self.rng, plan.spec, self.today
+        # The rule that protects children: a certificate valid that day (see demo_certificates).
+        valid = self.certificates.valid_on if spec.requires_certificate else None
         roster: list[dict[str, object]] = []
         present: list[dict[str, object]] = []
         for row in sessions:
@@ -413,6 +437,7 @@ class _Builder:
             free = [
                 m for m in team
                 if m.serves(day)
+                and (valid is None or valid(m.person_id, day))
                 and not any(s < end and start < e for s, e in self.busy.get((m.person_id, day), ()))
             ]  # fmt: skip
             rng.shuffle(free)
@@ -470,9 +495,13 @@ class _Builder:
                     status="enrolled" if left is None else "left", signed_up_on=signed_up,
                     enrolled_on=day, left_on=left,
                 ))  # fmt: skip
-                if left is None:
+                if left is None or left > horizon:
                     break
                 day = left + dt.timedelta(days=rng.randint(0, 30))
+                if not plan.ended:
+                    # Taken again by today at the latest: a running fixed group is full. `left`
+                    # is always after `day`, so this ends.
+                    day = min(day, horizon)
             slots.append(occupants)
         if not plan.ended and spec.waiting:
             waiting_days = sorted(rng.sample(range(5, 150), spec.waiting), reverse=True)
@@ -594,6 +623,34 @@ class _Builder:
         self._insert(Consent, consents)
         self._insert(VolunteerHours, self.hours_logged)
 
+    # -- police certificates and onboarding (app.services.demo_certificates, demo_onboarding) ---
+    def plan_certificates(
+        self, plans: list[_Plan], teams: list[list[_Member]], seed: int,
+        history_start: dt.date | None,
+    ) -> None:  # fmt: skip
+        """Decide every certificate record before the rosters, which must obey them."""
+        spells = [
+            TeamSpell(m.person_id, m.from_date, m.to_date,
+                      clipped=history_start is not None and m.from_date == plan.first)
+            for plan, team in zip(plans, teams, strict=True) if plan.spec.requires_certificate
+            for m in team
+        ]  # fmt: skip
+        self.certificates = plan_certificates(
+            seed=seed, today=self.today, policy=policy(self.session), spells=spells,
+            volunteers={v.person_id: v for v in self.volunteers}, history_start=history_start,
+        )  # fmt: skip
+
+    def add_certificates_and_onboarding(self, seed: int, on_team: set[int]) -> None:
+        records, events = self.certificates.rows(self.staff_ids, self.rng, self.uuid)
+        self._insert(Certificate, records)
+        self._insert(CertificateEvent, events)
+        onboarding = plan_onboarding(seed=seed, today=self.today, volunteers=self.volunteers,
+                                     on_team=on_team, staff_ids=self.staff_ids,
+                                     uuids=self.uuid)  # fmt: skip
+        self._insert(Course, onboarding.courses)
+        self._insert(CourseAttendance, onboarding.attendance)
+        self._insert(OnboardingStep, onboarding.steps)
+
 
 def _plans(size: str, rng: random.Random, today: dt.date) -> list[_Plan]:
     """Which activities run, where, and from when to when."""
@@ -672,10 +729,15 @@ def fill_activities(
         builder.add_places(list(PLACES) + sorted({p.place for p in plans}))
         first_year = min(p.first for p in plans).year
         builder.add_school_holidays(first_year, max(p.last for p in plans).year)
-        for plan in plans:
-            builder.add_activity(plan)
+        # Teams first, so that certificates can be planned before any roster is made.
+        teams = [builder.team(plan) for plan in plans]
+        builder.plan_certificates(plans, teams, seed, history_start=(
+            min(p.first for p in plans) if size == "small" else None))  # fmt: skip
+        for plan, team in zip(plans, teams, strict=True):
+            builder.add_activity(plan, team)
             step()
         builder.finish()
+        builder.add_certificates_and_onboarding(seed, {m.person_id for t in teams for m in t})
     finally:
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")

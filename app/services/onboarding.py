@@ -141,10 +141,7 @@ def onboarding_board(db: Database, today: dt.date | None = None) -> list[Onboard
         sync_in(session, today)
         steps = enabled_steps(session)
         needs = requiring_roles(session, today)
-        cleared = {
-            c.person_id: c.shown_on
-            for c in session.scalars(select(Certificate).where(Certificate.status == "cleared"))
-        }
+        certificates = {c.person_id: c for c in session.scalars(select(Certificate))}
         done: dict[int, dict[str, dt.date]] = {}
         for row in session.scalars(select(OnboardingStep)):
             done.setdefault(row.person_id, {})[row.step] = row.done_on
@@ -163,11 +160,14 @@ def onboarding_board(db: Database, today: dt.date | None = None) -> list[Onboard
                 waiting_for = step
                 break
             since = max(since, mine[step])
-        if waiting_for == "ready" and pid in needs:
-            if pid in cleared and cleared[pid] is not None:
-                since = max(since, cleared[pid])
+        cert = certificates.get(pid)
+        if waiting_for == "ready" and pid in needs and cert is not None:
+            if cert.status == "cleared" and cert.shown_on is not None:
+                since = max(since, cert.shown_on)
             else:
+                # Waiting since the need arose or the request was made, whichever is later.
                 waiting_for = "certificate"
+                since = max(since, cert.requested_on or cert.needed_since)
         completed = tuple((s, mine[s]) for s in steps if s in mine)
         result.append(OnboardingRow(uuid, name, waiting_for, since, (today - since).days,
                                     completed))  # fmt: skip

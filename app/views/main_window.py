@@ -26,7 +26,9 @@ from app.i18n import _
 from app.services.centre import get_centre
 from app.views import demo_switch, preferences
 from app.views.activities.list_view import ActivityListPage
+from app.views.certificates.overview_page import CertificatesPage
 from app.views.home.home_page import HomePage
+from app.views.onboarding.board_page import OnboardingPage
 from app.views.settings.settings_page import SettingsPage
 from app.views.volunteers.list_view import VolunteerListPage
 from app.views.week.week_page import WeekPage
@@ -34,7 +36,7 @@ from app.views.widgets import messages
 from app.views.widgets.background import TaskRunner
 from app.views.widgets.demo_banner import DemoBanner
 
-VIEWS = ("home", "week", "activities", "volunteers", "settings")
+VIEWS = ("home", "week", "activities", "volunteers", "certificates", "onboarding", "settings")
 
 NAV_STYLE = """
 QListWidget#navigation { background: #1f3b57; color: #e6edf3; border: none; font-size: 11pt;
@@ -51,6 +53,8 @@ def _view_titles() -> dict[str, str]:
         "week": _("Uke"),
         "activities": _("Aktiviteter"),
         "volunteers": _("Frivillige"),
+        "certificates": _("Politiattester"),
+        "onboarding": _("Oppstart"),
         "settings": _("Innstillinger"),
     }
 
@@ -99,11 +103,15 @@ class MainWindow(QMainWindow):
         self.week = WeekPage(db, load=False)
         self.activities = ActivityListPage(db)
         self.volunteers = VolunteerListPage(db)
+        self.certificates = CertificatesPage(db, load=False)
+        self.onboarding = OnboardingPage(db, load=False)
         self.settings_page = SettingsPage(db, load=False)
         self.pages = QStackedWidget()
-        for page in (self.home, self.week, self.activities, self.volunteers, self.settings_page):
+        for page in (self.home, self.week, self.activities, self.volunteers, self.certificates,
+                     self.onboarding, self.settings_page):  # fmt: skip
             self.pages.addWidget(page)
-        self._stale: set[QWidget] = {self.home, self.week, self.activities, self.settings_page}
+        self._stale: set[QWidget] = {self.home, self.week, self.activities, self.certificates,
+                                     self.onboarding, self.settings_page}  # fmt: skip
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.pages.currentChanged.connect(lambda _index: self._load_if_stale())
 
@@ -120,6 +128,19 @@ class MainWindow(QMainWindow):
         self.activities.data_changed.connect(lambda: self.refresh(self.home))
         self.settings_page.centre_saved.connect(self._update_title)
         self.settings_page.centre_saved.connect(lambda: self.refresh(self.home))
+        # Certificates and onboarding depend on teams (activities), volunteers and settings.
+        self.home.open_certificates.connect(lambda: self.show_view("certificates"))
+        self.home.open_onboarding.connect(lambda: self.show_view("onboarding"))
+        for source in (self.volunteers.data_changed, self.activities.data_changed,
+                       self.settings_page.certificate_settings_changed):  # fmt: skip
+            source.connect(lambda: self.refresh(self.certificates))
+            source.connect(lambda: self.refresh(self.onboarding))
+        self.settings_page.certificate_settings_changed.connect(lambda: self.refresh(self.home))
+        for page in (self.certificates, self.onboarding):
+            page.data_changed.connect(lambda: self.refresh(self.home))
+            page.data_changed.connect(lambda: self.refresh(self.volunteers))
+        self.certificates.data_changed.connect(lambda: self.refresh(self.onboarding))
+        self.onboarding.data_changed.connect(lambda: self.refresh(self.certificates))
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -184,7 +205,8 @@ class MainWindow(QMainWindow):
         """Show another database (demo or real) in every page; close the one shown before."""
         old = self.db
         self.db = db
-        for page in (self.home, self.week, self.activities, self.settings_page):
+        for page in (self.home, self.week, self.activities, self.certificates, self.onboarding,
+                     self.settings_page):  # fmt: skip
             page.set_database(db, load=False)
             self._stale.add(page)
         self.volunteers.set_database(db)

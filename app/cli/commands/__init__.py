@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
-from app.cli.commands import activities, check, demo, gui, init, sessions, volunteers
+from app.cli.commands import (
+    activities,
+    certificates,
+    check,
+    demo,
+    gui,
+    init,
+    sessions,
+    volunteers,
+)
 
-COMMANDS = (init, demo, volunteers, activities, sessions, check, gui)
+COMMANDS = (init, demo, volunteers, activities, sessions, certificates, check, gui)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.i18n import _
 
-VIEWS = ("home", "week", "activities", "volunteers", "settings")
+VIEWS = ("home", "week", "activities", "volunteers", "certificates", "onboarding", "settings")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +29,13 @@ from app.i18n import _
 from app.i18n.formatting import format_date
 from app.services.codes import VOLUNTEER_STATUSES, label
 from app.services.languages import language_name
-from app.services.teams import TeamMemberRow, add_team_member, end_team_member, list_team
+from app.services.teams import (
+    TeamMemberRow,
+    add_team_member,
+    age_problem,
+    end_team_member,
+    list_team,
+)
 from app.services.text import sort_key
 from app.services.volunteers import VolunteerRow, filter_rows, list_volunteers
 from app.views.activities.dialogs import FormDialog, PeriodDialog, date_edit
@@ -103,16 +110,35 @@ class AddMemberDialog(FormDialog):
         self.role_combo.setEditable(True)
         self.role_combo.addItems(ROLE_SUGGESTIONS)
         self.from_edit = date_edit(today)
+        # Volunteers must be 18, or 16 in a role marked as a youth role (the age rule).
+        self.youth_box = QCheckBox(_("Ungdomsrolle (fra 16 år)"))
         self.add_field(_("Frivillig"), self.search)
         self.form.addRow("", self.table)
+        self.add_field("", self.youth_box, "volunteer")
+        self.age_error = self.errors["volunteer"]
         self.add_field(_("Rolle"), self.role_combo, "role")
         self.add_field(_("Fra"), self.from_edit, "from_date")
-        self.errors["volunteer"] = self.general_error
         self.search.textChanged.connect(self._filter)
+        self.table.selectionModel().selectionChanged.connect(self._check_age)
+        self.youth_box.toggled.connect(self._check_age)
+        self.from_edit.dateChanged.connect(self._check_age)
         self.action = lambda: add_team_member(db, activity_id, self._chosen(),
                                               self.role_combo.currentText(),
-                                              self.from_edit.date().toPython())  # fmt: skip
+                                              self.from_edit.date().toPython(),
+                                              youth_role=self.youth_box.isChecked())  # fmt: skip
         self.setMinimumWidth(520)
+
+    def _check_age(self) -> None:
+        """The service's age rule as you choose: its message under the field, Save disabled."""
+        rows = self.table.selectionModel().selectedRows()
+        problem = None
+        if rows:
+            row = self.model.row_at(rows[0].row())
+            problem = age_problem(row.name, row.birth_year, self.from_edit.date().toPython(),
+                                  self.youth_box.isChecked())  # fmt: skip
+        self.age_error.show_message(problem)
+        self.save_button.setEnabled(problem is None)
+        self.adjustSize()  # room for the message, so it does not overlap the list
 
     def _filter(self, text: str) -> None:
         ids = {r.id for r in filter_rows(self._rows, text)}

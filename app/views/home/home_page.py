@@ -13,6 +13,9 @@ from app.db import Database
 from app.i18n import _
 from app.i18n.formatting import format_number
 from app.services.centre import get_centre, has_people
+from app.services.certificate_views_support import certificate_counts, onboarding_counts
+from app.services.certificates import list_certificates
+from app.services.onboarding import onboarding_board
 from app.services.volunteers import volunteer_figures
 from app.views.home.welcome_page import WelcomePage
 from app.views.week.home_sessions import HomeSessions
@@ -27,6 +30,8 @@ class HomePage(QStackedWidget):
     open_volunteers = Signal(object)  # a status code, or None for the default list
     add_volunteer_requested = Signal()
     open_week = Signal()
+    open_certificates = Signal()
+    open_onboarding = Signal()
     demo_requested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
@@ -55,6 +60,13 @@ class HomePage(QStackedWidget):
         self.card_grid.setSpacing(14)
         for n, card in enumerate(self.cards.values()):
             self.add_card(card, n)
+        # Counts only, never names or dates: the home screen is not the responsible staff's.
+        self.certificate_card = Card(_("Politiattester"), " ")
+        self.certificate_card.clicked.connect(self.open_certificates)
+        self.onboarding_card = Card(_("I oppstart"), " ")
+        self.onboarding_card.clicked.connect(self.open_onboarding)
+        self.add_card(self.certificate_card, len(self.cards))
+        self.add_card(self.onboarding_card, len(self.cards) + 1)
         layout = QVBoxLayout(self.dashboard)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.heading)
@@ -95,8 +107,25 @@ class HomePage(QStackedWidget):
         self.cards["paused"].set_value(format_number(figures.paused))
         self.cards["ended"].set_value(format_number(figures.ended))
         self.cards["new"].set_value(format_number(figures.new_this_year))
+        self._reload_certificates_and_onboarding()
         self.sessions.reload(self.db)
         self.setCurrentWidget(self.dashboard)
+
+    def _reload_certificates_and_onboarding(self) -> None:
+        counts = certificate_counts(list_certificates(self.db))
+        self.certificate_card.set_value(format_number(counts.to_request + counts.waiting
+                                                      + counts.expiring))  # fmt: skip
+        self.certificate_card.hint_label.setText(
+            _("Må bes om: {request} · Venter: {waiting} · Utløper snart: {expiring}").format(
+                request=format_number(counts.to_request), waiting=format_number(counts.waiting),
+                expiring=format_number(counts.expiring))
+        )  # fmt: skip
+        board = onboarding_counts(onboarding_board(self.db))
+        self.onboarding_card.set_value(format_number(board.waiting))
+        self.onboarding_card.hint_label.setText(
+            _("Venter på et steg · {long} har ventet lenge").format(
+                long=format_number(board.long_waits))
+        )  # fmt: skip
 
     def showing_welcome(self) -> bool:
         return self.currentWidget() is self.welcome

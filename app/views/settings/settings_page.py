@@ -1,4 +1,5 @@
-"""The "Innstillinger" page: the centre (saved in the database), staff, and this PC's language."""
+"""The "Innstillinger" page: the centre (saved in the database), staff, activities, police
+certificates and onboarding, and this PC's language."""
 
 from __future__ import annotations
 
@@ -18,15 +19,17 @@ from app.i18n import _
 from app.services.centre import get_centre
 from app.views.settings.activity_settings import ActivitySettings
 from app.views.settings.centre_fields import CentreFields
+from app.views.settings.certificate_settings import CertificateSettings
 from app.views.settings.language_panel import LanguagePanel
 from app.views.settings.staff_panel import StaffPanel
 from app.views.widgets.field_error import FieldError
 
 
 class SettingsPage(QScrollArea):
-    """Three boxes: the centre, the staff, the language."""
+    """Boxes for the centre, the staff, activities, certificates and onboarding, the language."""
 
     centre_saved = Signal()
+    certificate_settings_changed = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
@@ -61,6 +64,11 @@ class SettingsPage(QScrollArea):
         activity_box = QGroupBox(_("Aktiviteter og oppmøte"))
         QVBoxLayout(activity_box).addWidget(self.activity_settings)
 
+        self.certificate_settings = CertificateSettings(db)
+        self.certificate_settings.changed.connect(self.certificate_settings_changed)
+        certificate_box = QGroupBox(_("Politiattest og oppstart"))
+        QVBoxLayout(certificate_box).addWidget(self.certificate_settings)
+
         language_box = QGroupBox(_("Språk"))
         QVBoxLayout(language_box).addWidget(self.language_panel)
 
@@ -72,6 +80,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(centre_box)
         layout.addWidget(staff_box)
         layout.addWidget(activity_box)
+        layout.addWidget(certificate_box)
         layout.addWidget(language_box)
         layout.addStretch(1)
         self.setWidget(content)
@@ -82,11 +91,13 @@ class SettingsPage(QScrollArea):
         self.db = db
         self.staff_panel.set_database(db)
         self.activity_settings.set_database(db)
+        self.certificate_settings.set_database(db)
         if load:
             self.reload()
 
     def reload(self) -> None:
         self.activity_settings.reload()
+        self.certificate_settings.reload()
         self.centre_fields.set_info(get_centre(self.db))
         self.saved_note.clear()
         self.save_error.show_message(None)

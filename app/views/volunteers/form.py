@@ -3,7 +3,8 @@
 Validation is the service's (`validate_volunteer`), run on every keystroke; its messages appear
 in red under the field they concern, once the user has touched that field, and Save stays
 disabled until there is nothing left to fix. In edit mode the form also shows the status with its
-history and the buttons that pause, end or reactivate.
+history and the buttons that pause, end or reactivate, and the police certificate panel (the
+generic state for everyone, the details and actions for the responsible staff).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from app.services.volunteers import (
     validate_volunteer,
 )
 from app.views.attendance.hours_dialog import LogHoursDialog
+from app.views.certificates.volunteer_panel import CertificatePanel
 from app.views.volunteers.availability_grid import AvailabilityGrid
 from app.views.volunteers.language_picker import LanguagePicker
 from app.views.volunteers.status_dialog import DATE_FORMAT, StatusDialog
@@ -84,6 +86,7 @@ class VolunteerForm(QDialog):
         self.db = db
         self.volunteer_id = volunteer_id
         self.detail: VolunteerDetail | None = None
+        self.certificate_panel: CertificatePanel | None = None
         self.status_dialog: StatusDialog | None = None
         self.errors: dict[str, str] = {}
         self._touched: set[str] = set()
@@ -192,6 +195,10 @@ class VolunteerForm(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_box)
+        if self.volunteer_id is not None:
+            self.certificate_panel = CertificatePanel(self.db, self.volunteer_id)
+            self.certificate_panel.changed.connect(self.changed_in_database)
+            layout.addWidget(self.certificate_panel)
         layout.addLayout(columns)
         layout.addLayout(bottom)
         self.setMinimumWidth(960)

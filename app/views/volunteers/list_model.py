@@ -3,6 +3,9 @@
 Display text is made here (phone, language names, status words, dates through the formatting
 module); `SORT_ROLE` gives raw values (sort key, dates, ints) so a column sorts by meaning, not by
 its text. Filtering and sorting happen on the Python list (see `RowTableModel`).
+
+The "Politiattest" column is a badge only ("✓", "Mangler", or blank when no role needs one):
+dates and results belong to the responsible staff's overview, not to the shared list.
 """
 
 from __future__ import annotations
@@ -10,26 +13,32 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
 from app.i18n import _
 from app.i18n.formatting import format_date
+from app.services.certificate_views_support import BADGE_MISSING, BADGE_OK, generic_state
 from app.services.codes import VOLUNTEER_STATUSES, label
 from app.services.languages import language_name
 from app.services.phones import format_phone
 from app.services.volunteers import VolunteerRow
-from app.views.widgets.row_table_model import ROW_ID_ROLE, SORT_ROLE, RowTableModel
+from app.views.widgets.row_table_model import ROW_ID_ROLE, SORT_ROLE, AnyIndex, RowTableModel
 
 __all__ = ["ROW_ID_ROLE", "SORT_ROLE", "VolunteerTableModel"]
 
 
-NAME, PHONE, EMAIL, LANGUAGES, SKILLS, STATUS, START_DATE = range(7)
+NAME, PHONE, EMAIL, LANGUAGES, SKILLS, STATUS, START_DATE, CERTIFICATE = range(8)
 
 _STATUS_ORDER = {"active": 0, "paused": 1, "ended": 2}
 _NO_DATE = dt.date.min
+_BADGE_ORDER = {BADGE_MISSING: 0, BADGE_OK: 1}
+_BADGE_COLOURS = {BADGE_MISSING: "#b3261e", BADGE_OK: "#1a7f37"}
 
 
 def _headers() -> list[str]:
     return [_("Navn"), _("Telefon"), _("E-post"), _("Språk"), _("Ferdigheter"), _("Status"),
-            _("Startdato")]  # fmt: skip
+            _("Startdato"), _("Politiattest")]  # fmt: skip
 
 
 def _display(row: VolunteerRow, column: int) -> str:
@@ -69,16 +78,50 @@ def sort_value(row: VolunteerRow, column: int) -> Any:
     return ""
 
 
+def badge_text(state: str | None) -> str:
+    if state == BADGE_OK:
+        return "✓"
+    if state == BADGE_MISSING:
+        return _("Mangler")
+    return ""
+
+
 class VolunteerTableModel(RowTableModel[VolunteerRow]):
     """Read-only table of volunteers; `set_rows` replaces everything after a reload."""
+
+    def __init__(self, rows=None, parent=None) -> None:  # noqa: ANN001
+        self._badges: dict[str, str] = {}
+        super().__init__(rows, parent)
+
+    def set_badges(self, badges: dict[str, str]) -> None:
+        """volunteer_id -> "ok"/"missing" (from `certificate_badges`); call before `set_rows`."""
+        self._badges = dict(badges)
+
+    def badge(self, row: VolunteerRow) -> str | None:
+        return self._badges.get(row.id)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == CERTIFICATE
+            and 0 <= index.row() < self.rowCount()
+        ):
+            state = self.badge(self.row_at(index.row()))
+            return QBrush(QColor(_BADGE_COLOURS[state])) if state in _BADGE_COLOURS else None
+        return super().data(index, role)
 
     def headers(self) -> list[str]:
         return _headers()
 
     def display(self, row: VolunteerRow, column: int) -> str:
+        if column == CERTIFICATE:
+            return badge_text(self.badge(row))
         return _display(row, column)
 
     def sort_value(self, row: VolunteerRow, column: int) -> Any:
+        if column == CERTIFICATE:
+            return _BADGE_ORDER.get(self.badge(row) or "", 2)
         return sort_value(row, column)
 
     def tie_breaker(self, row: VolunteerRow) -> Any:
@@ -90,4 +133,6 @@ class VolunteerTableModel(RowTableModel[VolunteerRow]):
     def tooltip(self, row: VolunteerRow, column: int) -> str | None:
         if column in (LANGUAGES, SKILLS):
             return _display(row, column) or None
+        if column == CERTIFICATE:
+            return generic_state(self.badge(row)) or None
         return None

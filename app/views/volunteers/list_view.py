@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.i18n import _
 from app.i18n.formatting import format_number
+from app.services.certificate_views_support import certificate_badges
 from app.services.languages import language_name
 from app.services.text import sort_key
 from app.services.volunteers import list_volunteers
@@ -124,6 +125,7 @@ class VolunteerListPage(QWidget):
     def reload(self) -> None:
         """Fetch the volunteers again (after a save or when the database changed)."""
         rows = list_volunteers(self.db)
+        self.model.set_badges(certificate_badges(self.db))
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -1,0 +1,1 @@
+"""The police certificates screen: overview, dialogs, the volunteer panel and the letter."""

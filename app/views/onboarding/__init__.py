@@ -1,0 +1,1 @@
+"""The onboarding board: where each new volunteer stands, and the course register."""
