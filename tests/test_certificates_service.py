@@ -238,3 +238,16 @@ def test_a_planned_role_keeps_the_need(db: Database) -> None:
     sync_certificates(db, TODAY + dt.timedelta(days=45))
     [row] = list_certificates(db, today=TODAY + dt.timedelta(days=45))
     assert row.status == "needed" and row.role == "Leksehjelp (leksehjelper)"
+
+
+def test_validity_by_volunteer_reads_without_changing(db: Database) -> None:
+    from app.services.certificates import validity_by_volunteer
+
+    activity, volunteer = homework(db), kari(db)
+    other = create_volunteer(db, VolunteerInput(name="Per Hansen"))
+    add_team_member(db, activity, volunteer, "leksehjelper", TODAY - dt.timedelta(days=5))
+    assert validity_by_volunteer(db) == {volunteer: False}  # Per has no requiring role
+    record_shown(db, volunteer, shown_on=TODAY, issued_on=TODAY - dt.timedelta(days=3),
+                 without_remarks=True)  # fmt: skip
+    assert validity_by_volunteer(db) == {volunteer: True}
+    assert other not in validity_by_volunteer(db)

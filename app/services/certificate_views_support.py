@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from app.db import Database
 from app.i18n import N_, _
-from app.services.certificates import CertificateRow, list_certificates
+from app.services.certificates import (
+    CertificateRow,
+    list_certificates,
+    valid_on,
+    validity_by_volunteer,
+)
 from app.services.onboarding import OnboardingRow, enabled_steps
 
 # Police answers take 2–4 weeks, up to 6 in busy periods: beyond that a request stands out.
@@ -53,9 +58,8 @@ def waits_long(row: CertificateRow) -> bool:
 
 
 def is_valid(row: CertificateRow, today: dt.date | None = None) -> bool:
-    """Cleared and not past its renewal date: the only state that allows a requiring role."""
-    today = today or dt.date.today()
-    return row.status == "cleared" and row.expires_on is not None and row.expires_on >= today
+    """Valid on `today` by the service's one rule (`certificates.valid_on`)."""
+    return valid_on(row.status, row.expires_on, today or dt.date.today())
 
 
 def badge(row: CertificateRow | None, today: dt.date | None = None) -> str | None:
@@ -66,10 +70,10 @@ def badge(row: CertificateRow | None, today: dt.date | None = None) -> str | Non
 
 
 def certificate_badges(db: Database, today: dt.date | None = None) -> dict[str, str]:
-    """volunteer_id -> `ok`/`missing`, from one `list_certificates` call (the list stays fast)."""
+    """volunteer_id -> `ok`/`missing`, from one read-only query (the list stays fast)."""
     return {
-        row.volunteer_id: badge(row, today) or BADGE_MISSING
-        for row in list_certificates(db, today=today)
+        volunteer_id: BADGE_OK if valid else BADGE_MISSING
+        for volunteer_id, valid in validity_by_volunteer(db, today).items()
     }
 
 

@@ -173,16 +173,36 @@ def sync_certificates(db: Database, today: dt.date | None = None) -> None:
 # -- validity (the rule that protects children) ---------------------------------------------------
 
 
+def valid_on(status: str, expires: dt.date | None, on: dt.date) -> bool:
+    """The one validity rule: shown without remarks and not expired on `on`. A renewal being
+    requested does not take validity away before the old certificate expires (`expires_on` is
+    kept until then; a result with remarks has none)."""
+    return status in ("cleared", "requested") and expires is not None and expires >= on
+
+
 def has_valid_certificate(session: OrmSession, person_id: int, on: dt.date) -> bool:
-    """Shown without remarks and not expired on `on`. A renewal being requested does not take
-    validity away before the old certificate expires (`expires_on` is kept until then)."""
     cert = session.scalars(select(Certificate).where(Certificate.person_id == person_id)).first()
-    return (
-        cert is not None
-        and cert.status in ("cleared", "requested")
-        and cert.expires_on is not None
-        and cert.expires_on >= on
-    )
+    return cert is not None and valid_on(cert.status, cert.expires_on, on)
+
+
+def validity_by_volunteer(db: Database, today: dt.date | None = None) -> dict[str, bool]:
+    """For each volunteer whose roles need a certificate: is theirs valid today? A read only
+    (no bringing records up to date), so lists that show a badge stay cheap."""
+    today = today or dt.date.today()
+    with db.read() as session:
+        roles = requiring_roles(session, today)
+        certs = {
+            pid: (status, expires)
+            for pid, status, expires in session.execute(
+                select(Certificate.person_id, Certificate.status, Certificate.expires_on)
+            )
+        }
+        uuids = dict(
+            session.execute(select(Person.id, Person.uuid).where(Person.id.in_(list(roles)))).all()
+        )
+    return {
+        uuids[pid]: pid in certs and valid_on(*certs[pid], today) for pid in roles if pid in uuids
+    }
 
 
 # -- state changes --------------------------------------------------------------------------------
