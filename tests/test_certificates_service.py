@@ -251,3 +251,41 @@ def test_validity_by_volunteer_reads_without_changing(db: Database) -> None:
                  without_remarks=True)  # fmt: skip
     assert validity_by_volunteer(db) == {volunteer: True}
     assert other not in validity_by_volunteer(db)
+
+
+def test_rostered_sessions_after_expiry_are_warned(db: Database) -> None:
+    from app.services.certificates import rostered_after_expiry
+    from app.services.sessions import list_sessions
+
+    activity, volunteer = homework(db), kari(db)
+    add_team_member(db, activity, volunteer, "leksehjelper", TODAY - dt.timedelta(days=60))
+    sessions = weekly(db, activity, first=TODAY + dt.timedelta(days=1),
+                      last=TODAY + dt.timedelta(days=120))  # fmt: skip
+    # A certificate issued long ago, shown in time, expiring within the next weeks.
+    policy = CertificatePolicy(max_age_months=24)
+    from app.services.certificates import set_policy
+
+    set_policy(db, policy)
+    issued = add_months(TODAY, -36) + dt.timedelta(days=30)
+    record_shown(db, volunteer, shown_on=issued + dt.timedelta(days=5), issued_on=issued,
+                 without_remarks=True, today=issued + dt.timedelta(days=5))  # fmt: skip
+    expiry = expires_on(issued, policy)
+    before = [s for s in sessions if s.date <= expiry]
+    after = [s for s in sessions if s.date > expiry]
+    assert before and after
+    roster_volunteer(db, before[0].id, volunteer)
+    # Rostering after expiry is refused; a roster made earlier can still end up there.
+    with pytest.raises(ValidationFailed):
+        roster_volunteer(db, after[0].id, volunteer)
+    with db.write() as session:
+        from app.models import Person, RosterEntry
+        from app.models import Session as SessionRow
+
+        pid = session.scalars(select(Person.id).where(Person.uuid == volunteer)).one()
+        sid = session.scalars(select(SessionRow.id).where(SessionRow.uuid == after[0].id)).one()
+        session.add(RosterEntry(session_id=sid, person_id=pid, role="leksehjelper"))
+    warnings = rostered_after_expiry(db)
+    assert [(w.name, w.session_date) for w in warnings] == [("Kari Ødegård", after[0].date)]
+    rows = {r.id: r for r in list_sessions(db, TODAY, TODAY + dt.timedelta(days=120))}
+    assert rows[after[0].id].certificate_warnings == 1
+    assert rows[before[0].id].certificate_warnings == 0

@@ -364,3 +364,39 @@ def ensure_need(session: OrmSession, person_id: int, on: dt.date) -> None:
         session.add(CertificateEvent(certificate_id=cert.id, on_date=on, from_status=None,
                                      to_status="needed"))  # fmt: skip
     cert.no_role_since = None
+
+
+@dataclass(frozen=True)
+class ExpiryWarning:
+    """A volunteer rostered on a session after their certificate expires (or without one)."""
+
+    volunteer_id: str
+    name: str
+    activity: str
+    session_date: dt.date
+    expires_on: dt.date | None
+
+
+def rostered_after_expiry(db: Database, today: dt.date | None = None) -> list[ExpiryWarning]:
+    """Future rosters on activities that require a certificate, where the volunteer's is not
+    valid on the session's date: the overview warns so a renewal can be asked for in time."""
+    from app.models import RosterEntry, Session
+
+    today = today or dt.date.today()
+    with db.read() as session:
+        rows = session.execute(
+            select(Person.uuid, Person.name, Activity.name, Session.date, Certificate.status,
+                   Certificate.expires_on)
+            .join(RosterEntry, RosterEntry.person_id == Person.id)
+            .join(Session, Session.id == RosterEntry.session_id)
+            .join(Activity, Activity.id == Session.activity_id)
+            .outerjoin(Certificate, Certificate.person_id == Person.id)
+            .where(Activity.requires_certificate.is_(True), Session.cancelled.is_(False),
+                   Session.date >= today)
+            .order_by(Session.date)
+        ).all()  # fmt: skip
+    return [
+        ExpiryWarning(uuid, name, activity, day, expires)
+        for uuid, name, activity, day, status, expires in rows
+        if status is None or not valid_on(status, expires, day)
+    ]

@@ -20,6 +20,7 @@ from app.i18n import _
 from app.i18n.formatting import format_date
 from app.models import (
     Activity,
+    Certificate,
     Headcount,
     ParticipantAttendance,
     Place,
@@ -30,6 +31,7 @@ from app.models import (
     VolunteerAttendance,
 )
 from app.services.activities import load_activity
+from app.services.certificates import valid_on
 from app.services.holidays import Period
 from app.services.schedule import (
     ScheduleChanges,
@@ -75,6 +77,8 @@ class SessionRow:
     volunteers_assigned: int
     attendance_recorded: bool
     attendance: SessionAttendance
+    # Volunteers on the roster whose police certificate expires before this session.
+    certificate_warnings: int = 0
 
     @property
     def understaffed(self) -> bool:
@@ -297,6 +301,7 @@ def list_sessions(
         registered = _count_by_session(conn, ParticipantAttendance.__table__, ids)
         hours = _sum_by_session(conn, VolunteerAttendance.__table__, "hours", ids)
         heads = _sum_by_session(conn, Headcount.__table__, "total", ids)
+        warnings = _certificate_warnings(conn, start, end)
     return [
         SessionRow(
             id=r.uuid,
@@ -319,9 +324,30 @@ def list_sessions(
                 registered=registered.get(r.id, 0),
                 headcount=int(heads.get(r.id, 0)),
             ),
+            certificate_warnings=warnings.get(r.id, 0),
         )
         for r in rows
     ]
+
+
+def _certificate_warnings(conn, start: dt.date, end: dt.date) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    """Per session of an activity that requires a police certificate: how many rostered
+    volunteers have a certificate that expires before the session (or none valid at all)."""
+    s, a, r, c = (Session.__table__, Activity.__table__, RosterEntry.__table__,
+                  Certificate.__table__)  # fmt: skip
+    query = (
+        select(s.c.id, s.c.date, c.c.status, c.c.expires_on)
+        .join(a, a.c.id == s.c.activity_id)
+        .join(r, r.c.session_id == s.c.id)
+        .outerjoin(c, c.c.person_id == r.c.person_id)
+        .where(a.c.requires_certificate.is_(True), s.c.cancelled.is_(False),
+               s.c.date >= start, s.c.date <= end)
+    )  # fmt: skip
+    result: dict[int, int] = defaultdict(int)
+    for session_id, day, status, expires in conn.execute(query):
+        if status is None or not valid_on(status, expires, day):
+            result[session_id] += 1
+    return result
 
 
 def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:

@@ -105,3 +105,22 @@ def test_session_model(qtmodeltester, db: Database) -> None:
     qtmodeltester.check(model)
     model.sort(3, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
+
+
+def test_certificate_warning_shows_on_the_session() -> None:
+    import dataclasses
+    import datetime as dt
+
+    from app.services.sessions import SessionAttendance, SessionRow
+    from app.views.week.day_column import session_text, session_tooltip
+
+    row = SessionRow(
+        id="s", activity_id="a", activity="Leksehjelp", date=dt.date(2026, 12, 1),
+        start=dt.time(17), end=dt.time(19), place="Biblioteket", cancelled=False,
+        cancel_reason=None, volunteers_needed=2, volunteers_assigned=2,
+        attendance_recorded=False, attendance=SessionAttendance(0, 0.0, 0, 0),
+    )  # fmt: skip
+    assert "Politiattest" not in session_text(row)
+    warned = dataclasses.replace(row, certificate_warnings=1)
+    assert "⚠ Politiattest går ut før økten" in session_text(warned)
+    assert "1 på vaktlisten har ikke gyldig politiattest" in session_tooltip(warned)

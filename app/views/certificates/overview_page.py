@@ -24,9 +24,14 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import _
-from app.i18n.formatting import format_number
+from app.i18n.formatting import format_date, format_number
 from app.services.certificate_views_support import FILTERS, filter_counts, filter_label
-from app.services.certificates import CertificateRow, list_certificates
+from app.services.certificates import (
+    CertificateRow,
+    ExpiryWarning,
+    list_certificates,
+    rostered_after_expiry,
+)
 from app.views.certificates import actions
 from app.views.certificates.table_model import NAME, ROLE, CertificateTableModel
 from app.views.volunteers.form import VolunteerForm
@@ -90,7 +95,15 @@ class CertificatesPage(QWidget):
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
+        # Rostered volunteers whose certificate will not be valid on the session's date.
+        self.expiry_warning = QLabel()
+        self.expiry_warning.setWordWrap(True)
+        self.expiry_warning.setStyleSheet(
+            "background: #fff4d6; color: #7a4b00; border-radius: 4px; padding: 6px;"
+        )
+        self.expiry_warning.hide()
         layout.addWidget(title)
+        layout.addWidget(self.expiry_warning)
         layout.addWidget(self.tabs)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_note)
@@ -112,12 +125,32 @@ class CertificatesPage(QWidget):
 
     def reload(self) -> None:
         self._rows = list_certificates(self.db)
+        self._show_expiry_warnings(rostered_after_expiry(self.db))
         self.model.set_rows(self._rows)
         counts = filter_counts(self._rows)
         for index in range(self.tabs.count()):
             code = self.tabs.tabData(index)
             self.tabs.setTabText(index, f"{filter_label(code)} ({format_number(counts[code])})")
         self._update_counter()
+
+    def _show_expiry_warnings(self, warnings: list[ExpiryWarning]) -> None:
+        if not warnings:
+            self.expiry_warning.hide()
+            return
+        shown = [
+            _("{name} {date} ({activity})").format(
+                name=w.name, date=format_date(w.session_date), activity=w.activity
+            )
+            for w in warnings[:5]
+        ]
+        more = len(warnings) - len(shown)
+        text = _("⚠ Står på vaktlisten uten gyldig politiattest på datoen: {list}").format(
+            list=", ".join(shown)
+        )
+        if more:
+            text += " " + _("og {n} til.").format(n=format_number(more))
+        self.expiry_warning.setText(text)
+        self.expiry_warning.show()
 
     # -- filtering --------------------------------------------------------------------------------
     def filter_code(self) -> str:

@@ -42,6 +42,8 @@ def session_text(row: SessionRow) -> str:
             needed=format_number(row.volunteers_needed),
         )
     lines = [when, row.activity, f"{row.place} · {status}" if row.place else status]
+    if row.certificate_warnings and not row.cancelled:
+        lines.append("⚠ " + _("Politiattest går ut før økten"))
     return "\n".join(lines)
 
 
@@ -58,6 +60,12 @@ def session_tooltip(row: SessionRow) -> str:
     elif row.understaffed:
         parts.append(_("For få frivillige: {assigned} av {needed}").format(
             assigned=row.volunteers_assigned, needed=row.volunteers_needed))  # fmt: skip
+    if row.certificate_warnings and not row.cancelled:
+        parts.append(
+            _("{n} på vaktlisten har ikke gyldig politiattest på datoen.").format(
+                n=row.certificate_warnings
+            )
+        )
     parts.append(_("Oppmøte ført") if row.attendance_recorded else _("Oppmøte ikke ført"))
     parts.append(_("Dobbeltklikk for å føre oppmøte."))
     return "\n".join(parts)
