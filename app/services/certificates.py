@@ -107,21 +107,23 @@ def requiring_roles(
 ) -> dict[int, list[str]]:
     """Per person, the roles held on `on`, or planned to start later, that need a certificate
     ("Leksehjelp (leksehjelper)"). A planned role counts: the certificate takes weeks to come."""
+    # Core tables, not ORM entities: the volunteer list asks this while the window starts.
+    tm, act, vol = TeamMember.__table__, Activity.__table__, Volunteer.__table__
     query = (
-        select(TeamMember.person_id, Activity.name, TeamMember.role)
-        .join(Activity, Activity.id == TeamMember.activity_id)
-        .join(Volunteer, Volunteer.person_id == TeamMember.person_id)
+        select(tm.c.person_id, act.c.name, tm.c.role)
+        .join(act, act.c.id == tm.c.activity_id)
+        .join(vol, vol.c.person_id == tm.c.person_id)
         .where(
-            Activity.requires_certificate.is_(True),
-            (TeamMember.to_date.is_(None)) | (TeamMember.to_date >= on),
+            act.c.requires_certificate.is_(True),
+            (tm.c.to_date.is_(None)) | (tm.c.to_date >= on),
             # An ended volunteer holds no role; a paused one keeps theirs.
-            (Volunteer.status != "ended") | (Volunteer.status_date > on),
+            (vol.c.status != "ended") | (vol.c.status_date > on),
         )
     )
     if person_ids is not None:
-        query = query.where(TeamMember.person_id.in_(person_ids))
+        query = query.where(tm.c.person_id.in_(person_ids))
     roles: dict[int, list[str]] = defaultdict(list)
-    for person_id, activity, role in session.execute(query):
+    for person_id, activity, role in session.connection().execute(query):
         roles[person_id].append(f"{activity} ({role})" if role else activity)
     return roles
 
@@ -191,14 +193,18 @@ def validity_by_volunteer(db: Database, today: dt.date | None = None) -> dict[st
     today = today or dt.date.today()
     with db.read() as session:
         roles = requiring_roles(session, today)
+        conn = session.connection()
+        cert, people = Certificate.__table__, Person.__table__
         certs = {
             pid: (status, expires)
-            for pid, status, expires in session.execute(
-                select(Certificate.person_id, Certificate.status, Certificate.expires_on)
+            for pid, status, expires in conn.execute(
+                select(cert.c.person_id, cert.c.status, cert.c.expires_on)
             )
         }
         uuids = dict(
-            session.execute(select(Person.id, Person.uuid).where(Person.id.in_(list(roles)))).all()
+            conn.execute(
+                select(people.c.id, people.c.uuid).where(people.c.id.in_(list(roles)))
+            ).all()
         )
     return {
         uuids[pid]: pid in certs and valid_on(*certs[pid], today) for pid in roles if pid in uuids

@@ -72,11 +72,12 @@ def _run(
     if not smoke_test and not get_centre(db).is_set_up:
         SetupDialog(db).exec()
 
-    window = MainWindow(db, real_path=path, remember_state=not smoke_test)
     if view and view not in VIEWS:
         print(_("Ukjent visning «{view}». Velg en av: {views}.").format(
             view=view, views=", ".join(VIEWS)), file=sys.stderr)  # fmt: skip
-    window.show_view(view or preferences.saved_view() or "home")
+        view = None
+    first = view or preferences.saved_view() or "home"
+    window = MainWindow(db, real_path=path, remember_state=not smoke_test, view=first)
     window.show()
 
     if smoke_test:

@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
         real_path: Path | None = None,
         runner: TaskRunner | None = None,
         remember_state: bool = True,
+        view: str = "home",
     ) -> None:
+        """`view` is the section shown first; only it and the volunteer list load now."""
         super().__init__()
         self.db = db
         self.real_path = real_path or db.path
@@ -160,8 +162,8 @@ class MainWindow(QMainWindow):
         if remember_state and (geometry := preferences.saved_geometry()) is not None:
             self.restoreGeometry(geometry)
         self.volunteers.reload()
-        self.show_view("home")
-        self._load_if_stale()
+        if not self.show_view(view):
+            self.show_view("home")
         self._update_title()
 
     # -- loading ----------------------------------------------------------------------------------
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         if name not in VIEWS:
             return False
         self.navigation.setCurrentRow(VIEWS.index(name))
+        self._load_if_stale()  # the row may not change, e.g. the first view
         return True
 
     def current_view(self) -> str:
