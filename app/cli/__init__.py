@@ -69,6 +69,10 @@ def main(argv: list[str]) -> int:
     if args.command is None:
         args.command = "gui"
         args = parser.parse_args([*argv, "gui"])
+    if args.command != "gui":  # the window turns it on itself once it is shown
+        from app.__main__ import startup_done
+
+        startup_done()
     try:
         return int(args.handler(args) or 0)
     except DugnadError as exc:

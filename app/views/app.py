@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import paths
+from app.__main__ import startup_done
 from app.db import Database
 from app.errors import EXIT_CANNOT_RUN, EXIT_OK, DugnadError
 from app.i18n import LANGUAGES, _
@@ -79,6 +80,7 @@ def _run(
     first = view or preferences.saved_view() or "home"
     window = MainWindow(db, real_path=path, remember_state=not smoke_test, view=first)
     window.show()
+    startup_done()
 
     if smoke_test:
         app.processEvents()

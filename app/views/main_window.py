@@ -25,13 +25,6 @@ from app.errors import DugnadError
 from app.i18n import _
 from app.services.centre import get_centre
 from app.views import demo_switch, preferences
-from app.views.activities.list_view import ActivityListPage
-from app.views.certificates.overview_page import CertificatesPage
-from app.views.home.home_page import HomePage
-from app.views.onboarding.board_page import OnboardingPage
-from app.views.settings.settings_page import SettingsPage
-from app.views.volunteers.list_view import VolunteerListPage
-from app.views.week.week_page import WeekPage
 from app.views.widgets import messages
 from app.views.widgets.background import TaskRunner
 from app.views.widgets.demo_banner import DemoBanner
@@ -99,50 +92,18 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.navigation.addItem(item)
 
-        # Pages load their data when first shown (and again after a change while hidden): the
-        # window starts with only the volunteer list and the page on screen loaded.
-        self.home = HomePage(db, load=False)
-        self.week = WeekPage(db, load=False)
-        self.activities = ActivityListPage(db)
-        self.volunteers = VolunteerListPage(db)
-        self.certificates = CertificatesPage(db, load=False)
-        self.onboarding = OnboardingPage(db, load=False)
-        self.settings_page = SettingsPage(db, load=False)
+        # Pages are built, and their modules imported, when first shown, and load their data
+        # then (and again after a change while hidden): the window starts with only the
+        # volunteer list and the page on screen, which keeps the start short as sections grow.
+        self._built: dict[str, QWidget] = {}
+        self._stale: set[QWidget] = set()
         self.pages = QStackedWidget()
-        for page in (self.home, self.week, self.activities, self.volunteers, self.certificates,
-                     self.onboarding, self.settings_page):  # fmt: skip
-            self.pages.addWidget(page)
-        self._stale: set[QWidget] = {self.home, self.week, self.activities, self.certificates,
-                                     self.onboarding, self.settings_page}  # fmt: skip
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.pages.currentChanged.connect(lambda _index: self._load_if_stale())
+        for _name in VIEWS:
+            self.pages.addWidget(QWidget())  # a placeholder until the page is built
+        self.navigation.currentRowChanged.connect(self._row_selected)
 
         self.banner = DemoBanner()
         self.banner.back_requested.connect(self.back_to_real_data)
-
-        self.home.open_volunteers.connect(self._open_volunteers)
-        self.home.add_volunteer_requested.connect(self._add_volunteer)
-        self.home.demo_requested.connect(self.try_demo)
-        self.volunteers.data_changed.connect(lambda: self.refresh(self.home))
-        self.home.open_week.connect(lambda: self.show_view("week"))
-        self.week.data_changed.connect(lambda: self.refresh(self.home))
-        self.activities.data_changed.connect(lambda: self.refresh(self.week))
-        self.activities.data_changed.connect(lambda: self.refresh(self.home))
-        self.settings_page.centre_saved.connect(self._update_title)
-        self.settings_page.centre_saved.connect(lambda: self.refresh(self.home))
-        # Certificates and onboarding depend on teams (activities), volunteers and settings.
-        self.home.open_certificates.connect(lambda: self.show_view("certificates"))
-        self.home.open_onboarding.connect(lambda: self.show_view("onboarding"))
-        for source in (self.volunteers.data_changed, self.activities.data_changed,
-                       self.settings_page.certificate_settings_changed):  # fmt: skip
-            source.connect(lambda: self.refresh(self.certificates))
-            source.connect(lambda: self.refresh(self.onboarding))
-        self.settings_page.certificate_settings_changed.connect(lambda: self.refresh(self.home))
-        for page in (self.certificates, self.onboarding):
-            page.data_changed.connect(lambda: self.refresh(self.home))
-            page.data_changed.connect(lambda: self.refresh(self.volunteers))
-        self.certificates.data_changed.connect(lambda: self.refresh(self.onboarding))
-        self.onboarding.data_changed.connect(lambda: self.refresh(self.certificates))
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -161,12 +122,108 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(900, 560)
         if remember_state and (geometry := preferences.saved_geometry()) is not None:
             self.restoreGeometry(geometry)
-        self.volunteers.reload()
+        self.page("volunteers").reload()  # type: ignore[attr-defined]
         if not self.show_view(view):
             self.show_view("home")
         self._update_title()
 
+    # -- pages ------------------------------------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        """The page of section `name`, built (not loaded) on first use."""
+        built = self._built.get(name)
+        if built is not None:
+            return built
+        widget = getattr(self, f"_build_{name}")()
+        index = VIEWS.index(name)
+        placeholder = self.pages.widget(index)
+        current = self.pages.currentIndex()
+        self.pages.blockSignals(True)
+        self.pages.removeWidget(placeholder)
+        self.pages.insertWidget(index, widget)
+        self.pages.setCurrentIndex(current)
+        self.pages.blockSignals(False)
+        placeholder.deleteLater()
+        self._built[name] = widget
+        if name != "volunteers":
+            self._stale.add(widget)
+        return widget
+
+    home = property(lambda self: self.page("home"))
+    week = property(lambda self: self.page("week"))
+    activities = property(lambda self: self.page("activities"))
+    volunteers = property(lambda self: self.page("volunteers"))
+    certificates = property(lambda self: self.page("certificates"))
+    onboarding = property(lambda self: self.page("onboarding"))
+    settings_page = property(lambda self: self.page("settings"))
+
+    def _build_home(self) -> QWidget:
+        from app.views.home.home_page import HomePage
+
+        home = HomePage(self.db, load=False)
+        home.open_volunteers.connect(self._open_volunteers)
+        home.add_volunteer_requested.connect(self._add_volunteer)
+        home.demo_requested.connect(self.try_demo)
+        home.open_week.connect(lambda: self.show_view("week"))
+        home.open_certificates.connect(lambda: self.show_view("certificates"))
+        home.open_onboarding.connect(lambda: self.show_view("onboarding"))
+        return home
+
+    def _build_week(self) -> QWidget:
+        from app.views.week.week_page import WeekPage
+
+        week = WeekPage(self.db, load=False)
+        week.data_changed.connect(lambda: self.refresh_view("home"))
+        return week
+
+    def _build_activities(self) -> QWidget:
+        from app.views.activities.list_view import ActivityListPage
+
+        activities = ActivityListPage(self.db)
+        for name in ("week", "home", "certificates", "onboarding"):
+            activities.data_changed.connect(lambda name=name: self.refresh_view(name))
+        return activities
+
+    def _build_volunteers(self) -> QWidget:
+        from app.views.volunteers.list_view import VolunteerListPage
+
+        volunteers = VolunteerListPage(self.db)
+        for name in ("home", "certificates", "onboarding"):
+            volunteers.data_changed.connect(lambda name=name: self.refresh_view(name))
+        return volunteers
+
+    def _build_certificates(self) -> QWidget:
+        from app.views.certificates.overview_page import CertificatesPage
+
+        page = CertificatesPage(self.db, load=False)
+        for name in ("home", "volunteers", "onboarding"):
+            page.data_changed.connect(lambda name=name: self.refresh_view(name))
+        return page
+
+    def _build_onboarding(self) -> QWidget:
+        from app.views.onboarding.board_page import OnboardingPage
+
+        page = OnboardingPage(self.db, load=False)
+        for name in ("home", "volunteers", "certificates"):
+            page.data_changed.connect(lambda name=name: self.refresh_view(name))
+        return page
+
+    def _build_settings(self) -> QWidget:
+        from app.views.settings.settings_page import SettingsPage
+
+        page = SettingsPage(self.db, load=False)
+        page.centre_saved.connect(self._update_title)
+        page.centre_saved.connect(lambda: self.refresh_view("home"))
+        for name in ("certificates", "onboarding", "home"):
+            page.certificate_settings_changed.connect(lambda name=name: self.refresh_view(name))
+        return page
+
     # -- loading ----------------------------------------------------------------------------------
+    def refresh_view(self, name: str) -> None:
+        """Refresh a section's page if it has been built (an unbuilt one loads fresh anyway)."""
+        page = self._built.get(name)
+        if page is not None:
+            self.refresh(page)
+
     def refresh(self, page: QWidget) -> None:
         """Reload `page` now if it is on screen, else when it is next shown."""
         if page is self.pages.currentWidget():
@@ -186,8 +243,15 @@ class MainWindow(QMainWindow):
         if name not in VIEWS:
             return False
         self.navigation.setCurrentRow(VIEWS.index(name))
-        self._load_if_stale()  # the row may not change, e.g. the first view
+        self._row_selected(VIEWS.index(name))  # the row may not change, e.g. the first view
         return True
+
+    def _row_selected(self, row: int) -> None:
+        if not 0 <= row < len(VIEWS):
+            return
+        self.page(VIEWS[row])
+        self.pages.setCurrentIndex(row)
+        self._load_if_stale()
 
     def current_view(self) -> str:
         return VIEWS[max(self.navigation.currentRow(), 0)]
@@ -208,11 +272,11 @@ class MainWindow(QMainWindow):
         """Show another database (demo or real) in every page; close the one shown before."""
         old = self.db
         self.db = db
-        for page in (self.home, self.week, self.activities, self.certificates, self.onboarding,
-                     self.settings_page):  # fmt: skip
-            page.set_database(db, load=False)
-            self._stale.add(page)
-        self.volunteers.set_database(db)
+        for name, page in self._built.items():
+            if name != "volunteers":
+                page.set_database(db, load=False)  # type: ignore[attr-defined]
+                self._stale.add(page)
+        self.page("volunteers").set_database(db)  # type: ignore[attr-defined]
         self._load_if_stale()
         self._update_title()
         if old is not db:
