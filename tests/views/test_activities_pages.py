@@ -148,3 +148,28 @@ def test_table_models(qtmodeltester, db: Database) -> None:
     qtmodeltester.check(EnrolmentTableModel(list_enrolment(db, centre.activities["women"])))
     sessions = list_sessions(db, TODAY, TODAY + dt.timedelta(days=14))
     qtmodeltester.check(RosterTableModel([RosterSession(s, ()) for s in sessions]))
+
+
+def test_rostering_without_a_valid_certificate_shows_the_generic_reason(
+    qtbot, db: Database
+) -> None:
+    """The rule that protects children, met from the roster tab: the service refuses and the
+    message says only that the certificate is not valid."""
+    activity = create_activity(
+        db, ActivityInput(name="Leksehjelp", type_code="leksehjelp", target_groups=["children"],
+                          requires_certificate=True, start_date=dt.date(2026, 1, 1)),
+    )  # fmt: skip
+    volunteer = create_volunteer(db, VolunteerInput(name="Marte Lie",
+                                                    start_date=dt.date(2025, 1, 1)))  # fmt: skip
+    add_team_member(db, activity, volunteer, "leksehjelper", dt.date(2026, 1, 1))
+    page = ActivityPage(db, today=dt.date(2026, 1, 5))
+    qtbot.addWidget(page)
+    page.show_activity(activity)
+    assert page.schedule.open_rule_dialog(None).submit()
+    page.tabs.setCurrentWidget(page.roster)
+    page.roster.table.selectRow(0)
+    dialog = page.roster.open_roster_dialog()
+    assert not dialog.submit()
+    message = dialog.errors["volunteer"].text()
+    assert message.startswith("Marte Lie har ikke gyldig politiattest")
+    assert "merknad" not in message
