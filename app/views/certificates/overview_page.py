@@ -35,6 +35,7 @@ from app.services.certificates import (
 from app.views.certificates import actions
 from app.views.certificates.table_model import NAME, ROLE, CertificateTableModel
 from app.views.volunteers.form import VolunteerForm
+from app.views.volunteers.open_form import open_volunteer_form
 
 
 class CertificatesPage(QWidget):
@@ -238,9 +239,5 @@ class CertificatesPage(QWidget):
 
     def open_volunteer(self, volunteer_id: str) -> VolunteerForm:
         """The volunteer form, with its certificate panel; changes there reload this list."""
-        form = VolunteerForm(self.db, volunteer_id, self)
-        form.changed_in_database.connect(self._changed)
-        form.finished.connect(lambda _result: form.deleteLater())
-        self.dialog = form
-        form.open()
-        return form
+        self.dialog = open_volunteer_form(self, self.db, volunteer_id, self._changed)
+        return self.dialog

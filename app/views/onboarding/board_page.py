@@ -31,6 +31,7 @@ from app.views.onboarding.card_delegate import CardDelegate
 from app.views.onboarding.course_dialog import NewCourseDialog
 from app.views.onboarding.step_dialog import RecordStepDialog
 from app.views.volunteers.form import VolunteerForm
+from app.views.volunteers.open_form import open_volunteer_form
 from app.views.widgets.row_table_model import ROW_ID_ROLE
 
 BOARD_STYLE = """
@@ -242,9 +243,5 @@ class OnboardingPage(QWidget):
             self.open_volunteer(row.volunteer_id)
 
     def open_volunteer(self, volunteer_id: str) -> VolunteerForm:
-        form = VolunteerForm(self.db, volunteer_id, self)
-        form.changed_in_database.connect(self._changed)
-        form.finished.connect(lambda _result: form.deleteLater())
-        self.dialog = form
-        form.open()
-        return form
+        self.dialog = open_volunteer_form(self, self.db, volunteer_id, self._changed)
+        return self.dialog
