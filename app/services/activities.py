@@ -20,6 +20,7 @@ from app.i18n import _
 from app.i18n.formatting import format_time
 from app.models import Activity, ActivityLanguage, ActivityType, Place, ScheduleRule, Staff
 from app.services import validation
+from app.services.certificates import sync_in
 from app.services.codes import (
     BUILTIN_ACTIVITY_TYPES,
     COUNTING,
@@ -284,8 +285,6 @@ def load_activity(session: OrmSession, activity_id: str) -> Activity:
 
 def update_activity(db: Database, activity_id: str, data: ActivityInput) -> None:
     """Save an activity; turning "krever politiattest" on creates the team's needs at once."""
-    from app.services.certificates import sync_in
-
     with db.write() as session:
         errors = validate_activity(data, _known_types(session))
         if errors:

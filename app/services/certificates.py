@@ -29,6 +29,8 @@ from app.models import (
     Certificate,
     CertificateEvent,
     Person,
+    RosterEntry,
+    Session,
     Staff,
     TeamMember,
     Volunteer,
@@ -386,8 +388,6 @@ class ExpiryWarning:
 def rostered_after_expiry(db: Database, today: dt.date | None = None) -> list[ExpiryWarning]:
     """Future rosters on activities that require a certificate, where the volunteer's is not
     valid on the session's date: the overview warns so a renewal can be asked for in time."""
-    from app.models import RosterEntry, Session
-
     today = today or dt.date.today()
     with db.read() as session:
         rows = session.execute(
