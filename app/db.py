@@ -7,78 +7,75 @@ is copied aside with SQLite's online backup API and then upgraded.
 
 Every connection gets the pragmas from ARCHITECTURE.md. Writes start with `BEGIN IMMEDIATE` so a
 read-then-write transaction never fails half-way because another writer came first.
+
+SQLAlchemy is imported when the first session opens, not before: opening a database of the current
+version needs only `sqlite3`, and so do the plain SQL reads (`plain_read`) that the window makes
+while it starts. Those reads are portable SQL, written once and run through a session elsewhere
+(`session_reader`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, insert
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
-
+from app.db_file import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SQLITE_HEADER,
+    backup,
+    backup_path_for,
+    inspect_file,
+    is_locked,
+    locked_problem,
+)
 from app.errors import DatabaseProblem
 from app.i18n import _
-from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
-from app.models import Record, Tombstone
+from app.migrations import HEAD_REVISION
 
-# PRAGMA application_id marks a file as Dugnad's ("DUGD"), so a foreign SQLite file is refused.
-APPLICATION_ID = 0x44554744
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
+# reader(sql, params) -> rows: one portable SQL statement with `?` parameters.
+Reader = Callable[..., list[tuple[Any, ...]]]
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    # Take transaction control away from pysqlite: SQLAlchemy's "begin" event emits BEGIN itself.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
-
-
-def _begin(conn) -> None:  # type: ignore[no-untyped-def]
-    write = conn.get_execution_options().get("dugnad_write", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+__all__ = [
+    "APPLICATION_ID",
+    "BUSY_TIMEOUT_MS",
+    "SQLITE_HEADER",
+    "Database",
+    "Reader",
+    "backup",
+    "backup_path_for",
+    "inspect_file",
+    "locked_problem",
+    "session_reader",
+]
 
 
-def _record_tombstones(session: Session, _flush_context: object) -> None:
-    rows = [
-        {"table_name": obj.__tablename__, "uuid": obj.uuid, "deleted_at": dt.datetime.now(dt.UTC)}
-        for obj in session.deleted
-        if isinstance(obj, Record)
-    ]
-    if rows:
-        session.connection().execute(insert(Tombstone), rows)
+def session_reader(session: Session) -> Reader:
+    """A `Reader` inside an open session's transaction (for rules that run in a write)."""
+    conn = session.connection()
 
+    def read(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in conn.exec_driver_sql(sql, tuple(params))]
 
-event.listen(Session, "after_flush", _record_tombstones)
-
-
-def _is_locked(exc: BaseException) -> bool:
-    return "locked" in str(exc).lower() or "busy" in str(exc).lower()
-
-
-def locked_problem() -> DatabaseProblem:
-    return DatabaseProblem(
-        _("Databasen er i bruk av et annet program. Lukk det andre vinduet og prøv igjen.")
-    )
+    return read
 
 
 class Database:
     """An open Dugnad database. Services take one and open one transaction per call."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.engine = engine
-        self._write_engine = engine.execution_options(dugnad_write=True)
+        self._engine_lock = threading.Lock()
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -99,34 +96,79 @@ class Database:
             revision = None
         else:
             revision = inspect_file(path)
-        engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _set_pragmas)
-        event.listen(engine, "begin", _begin)
-        db = cls(path, engine)
-        try:
-            if revision != HEAD_REVISION:
-                if revision is not None:
-                    backup(path, backup_path_for(path, revision))
-                from app.migrations.runner import upgrade
-
-                upgrade(engine)
-                with engine.connect() as conn:
-                    conn.connection.driver_connection.execute(
-                        f"PRAGMA application_id={APPLICATION_ID}"
-                    )
-        except OperationalError as exc:
-            engine.dispose()
-            if _is_locked(exc):
-                raise locked_problem() from exc
-            raise DatabaseProblem(
-                _("Kan ikke skrive til databasen {path}.").format(path=path)
-            ) from exc
+        db = cls(path)
+        if revision != HEAD_REVISION:
+            db._upgrade(revision)
         return db
 
+    def _upgrade(self, revision: str | None) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        from app.migrations.runner import upgrade
+
+        try:
+            if revision is not None:
+                backup(self.path, backup_path_for(self.path, revision))
+            upgrade(self.engine)
+            with self.engine.connect() as conn:
+                conn.connection.driver_connection.execute(  # type: ignore[union-attr]
+                    f"PRAGMA application_id={APPLICATION_ID}"
+                )
+        except OperationalError as exc:
+            self.close()
+            if is_locked(exc):
+                raise locked_problem() from exc
+            raise DatabaseProblem(
+                _("Kan ikke skrive til databasen {path}.").format(path=self.path)
+            ) from exc
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        with self._engine_lock:  # a page's first background read may race the main thread
+            if "engine" in self.__dict__:
+                return self.__dict__["engine"]  # type: ignore[no-any-return]
+            from app.db_engine import make_engine
+
+            return make_engine(self.path)
+
+    @cached_property
+    def _write_engine(self) -> Engine:
+        return self.engine.execution_options(dugnad_write=True)
+
     def close(self) -> None:
-        self.engine.dispose()
+        if "engine" in self.__dict__:
+            self.engine.dispose()
 
     # -- transactions ------------------------------------------------------------------------
+    @contextmanager
+    def plain_read(self) -> Iterator[Reader]:
+        """A read transaction on a plain `sqlite3` connection, without SQLAlchemy.
+
+        For the few reads on the start path (the centre, the volunteer list and its badges). The
+        statements are portable SQL so that a rule can run them in a session too.
+        """
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise DatabaseProblem(
+                _("Databasefilen {path} kan ikke leses.").format(path=self.path)
+            ) from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("BEGIN")
+
+            def read(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+                return conn.execute(sql, tuple(params)).fetchall()
+
+            yield read
+        except sqlite3.OperationalError as exc:
+            if is_locked(exc):
+                raise locked_problem() from exc
+            raise
+        finally:
+            conn.close()
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction; objects stay usable (detached) after it ends.
@@ -134,101 +176,32 @@ class Database:
         The session is closed, not rolled back: a rollback would expire every loaded object,
         and closing ends the transaction just the same (the pool rolls the connection back).
         """
+        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.orm import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
             except OperationalError as exc:
-                if _is_locked(exc):
+                if is_locked(exc):
                     raise locked_problem() from exc
                 raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error."""
+        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.orm import Session
+
         with Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
-                if _is_locked(exc):
+                if is_locked(exc):
                     raise locked_problem() from exc
                 raise
             except BaseException:
                 session.rollback()
                 raise
-
-
-def inspect_file(path: Path) -> str | None:
-    """Check an existing file without changing it; return its schema revision (None if empty).
-
-    Raises DatabaseProblem for an unreadable, read-only, foreign or newer file.
-    """
-    if path.is_dir():
-        raise DatabaseProblem(_("{path} er en mappe, ikke en databasefil.").format(path=path))
-    if not os.access(path, os.R_OK):
-        raise DatabaseProblem(_("Databasefilen {path} kan ikke leses.").format(path=path))
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise DatabaseProblem(
-            _("Databasefilen {path} er skrivebeskyttet. Dugnad må kunne lagre i den.").format(
-                path=path
-            )
-        )
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if not header:
-        return None  # an empty file: a new database
-    foreign = DatabaseProblem(_("{path} er ikke en Dugnad-database.").format(path=path))
-    if header != SQLITE_HEADER:
-        raise foreign
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            if app_id != APPLICATION_ID:
-                if tables:
-                    raise foreign
-                return None
-            if "alembic_version" not in tables:
-                raise foreign
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        if _is_locked(exc):
-            raise locked_problem() from exc
-        raise foreign from exc
-    revision = row[0] if row else None
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DatabaseProblem(
-            _(
-                "Databasen {path} er laget av en nyere versjon av Dugnad. "
-                "Oppdater Dugnad for å åpne den."
-            ).format(path=path)
-        )
-    return revision
-
-
-def backup_path_for(path: Path, revision: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
-
-
-def backup(source: Path, target: Path) -> None:
-    """Copy a live database with SQLite's online backup API and verify the copy."""
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-        result = dst.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        dst.close()
-        src.close()
-    if result != "ok":
-        target.unlink(missing_ok=True)
-        raise DatabaseProblem(
-            _("Sikkerhetskopien av {path} ble ikke riktig. Ingenting er endret.").format(
-                path=source
-            )
-        )

@@ -241,7 +241,7 @@ def test_a_planned_role_keeps_the_need(db: Database) -> None:
 
 
 def test_validity_by_volunteer_reads_without_changing(db: Database) -> None:
-    from app.services.certificates import validity_by_volunteer
+    from app.services.certificate_need import validity_by_volunteer
 
     activity, volunteer = homework(db), kari(db)
     other = create_volunteer(db, VolunteerInput(name="Per Hansen"))

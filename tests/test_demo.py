@@ -6,9 +6,9 @@ import pytest
 
 from app.db import Database
 from app.errors import Cancelled, DugnadError
-from app.services.centre import get_centre, has_people
+from app.services.centre_info import get_centre, has_people
 from app.services.demo import fill_demo
-from app.services.volunteers import list_volunteers
+from app.services.volunteer_list import list_volunteers
 
 
 def test_small_demo_has_the_languages_and_names_centres_meet(db: Database) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.db import Database
+from app.db import Database, session_reader
 from app.models import (
     Activity,
     ActivityType,
@@ -26,12 +26,12 @@ from app.models import (
     Session,
     TeamMember,
 )
+from app.services.certificate_need import requiring_roles
 from app.services.certificate_rules import check_shown, expires_on
 from app.services.certificates import (
     has_valid_certificate,
     list_certificates,
     policy,
-    requiring_roles,
 )
 from app.services.demo import _clear, fill_demo
 from app.services.onboarding import onboarding_board
@@ -65,7 +65,7 @@ def test_every_state_is_in_the_small_demo(demo: Database) -> None:
 
 def test_every_holder_has_a_record_and_reading_changes_nothing(demo: Database) -> None:
     with demo.read() as session:
-        holders = set(requiring_roles(session, TODAY))
+        holders = set(requiring_roles(session_reader(session), TODAY))
         recorded = set(session.scalars(select(Certificate.person_id)))
     assert holders and holders <= recorded
     before = (_count(demo, Certificate), _count(demo, CertificateEvent), _count(demo, AuditEntry))

@@ -19,7 +19,7 @@ from app.migrations.runner import alembic_config, downgrade, upgrade
 from app.models import Base
 from app.services.activities import list_activities
 from app.services.sessions import list_sessions
-from app.services.volunteers import list_volunteers
+from app.services.volunteer_list import list_volunteers
 
 
 def _check_activity_data(db: Database) -> None:

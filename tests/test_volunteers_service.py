@@ -10,13 +10,12 @@ from sqlalchemy import select
 from app.db import Database
 from app.errors import NotFound, ValidationFailed
 from app.models import Person, Tombstone
+from app.services.volunteer_list import filter_rows, list_volunteers
 from app.services.volunteers import (
     VolunteerInput,
     change_status,
     create_volunteer,
-    filter_rows,
     get_volunteer,
-    list_volunteers,
     update_volunteer,
     validate_volunteer,
     volunteer_figures,

@@ -4,34 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import NotFound, ValidationFailed
 from app.i18n import _
-from app.models import Centre, Person, Staff
+from app.models import Centre, Staff
 from app.services import validation
-
-
-@dataclass
-class CentreInfo:
-    """The centre's settings as plain values."""
-
-    name: str = ""
-    orgnr: str = ""
-    address: str = ""
-    postcode: str = ""
-    place: str = ""
-    municipality: str = ""
-    manager_name: str = ""
-    logo: bytes | None = None
-    is_demo: bool = False
-
-    @property
-    def is_set_up(self) -> bool:
-        """A centre is set up once it has a name (first-start set-up asks for it)."""
-        return bool(self.name.strip())
+from app.services.centre_info import TEXT_FIELDS, CentreInfo, get_centre
 
 
 @dataclass(frozen=True)
@@ -42,32 +23,12 @@ class StaffMember:
     active: bool
 
 
-_TEXT_FIELDS = ("name", "orgnr", "address", "postcode", "place", "municipality", "manager_name")
-
-
 def _row(session: Session) -> Centre:
     centre = session.scalars(select(Centre).order_by(Centre.id)).first()
     if centre is None:
         centre = Centre(name="")
         session.add(centre)
     return centre
-
-
-def get_centre(db: Database) -> CentreInfo:
-    """The centre's settings (a Core read: the window asks for them while it starts)."""
-    table = Centre.__table__
-    with db.read() as session:
-        row = (
-            session.connection()
-            .execute(select(table).order_by(table.c.id).limit(1))
-            .mappings()
-            .first()
-        )
-    if row is None:
-        return CentreInfo()
-    return CentreInfo(
-        **{f: row[f] or "" for f in _TEXT_FIELDS}, logo=row["logo"], is_demo=bool(row["is_demo"])
-    )
 
 
 def validate_centre(info: CentreInfo) -> dict[str, str]:
@@ -88,7 +49,7 @@ def save_centre(db: Database, info: CentreInfo) -> None:
         raise ValidationFailed(errors)
     with db.write() as session:
         centre = _row(session)
-        for name in _TEXT_FIELDS:
+        for name in TEXT_FIELDS:
             value = getattr(info, name).strip()
             if name == "orgnr":
                 value = validation.normalise_orgnr(value)
@@ -113,7 +74,7 @@ def validate_centre_changes(changes: dict[str, str | None]) -> dict[str, str]:
 
 def update_centre(db: Database, **changes: str | None) -> CentreInfo:
     """Change only the named settings (None leaves one as it is), as `dugnad init` does."""
-    unknown = set(changes) - set(_TEXT_FIELDS)
+    unknown = set(changes) - set(TEXT_FIELDS)
     if unknown:
         raise ValueError(f"unknown centre settings: {sorted(unknown)}")
     errors = validate_centre_changes(changes)
@@ -134,11 +95,6 @@ def update_centre(db: Database, **changes: str | None) -> CentreInfo:
 def set_demo(db: Database, is_demo: bool) -> None:
     with db.write() as session:
         _row(session).is_demo = is_demo
-
-
-def has_people(db: Database) -> bool:
-    with db.read() as session:
-        return bool(session.scalar(select(func.count()).select_from(Person)))
 
 
 def list_staff(db: Database, include_inactive: bool = False) -> list[StaffMember]:

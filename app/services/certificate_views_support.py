@@ -13,19 +13,13 @@ from dataclasses import dataclass
 
 from app.db import Database
 from app.i18n import N_, _
-from app.services.certificates import (
-    CertificateRow,
-    list_certificates,
-    valid_on,
-    validity_by_volunteer,
-)
+from app.services.certificate_need import BADGE_MISSING, BADGE_OK, valid_on
+from app.services.certificates import CertificateRow, list_certificates
 from app.services.onboarding import OnboardingRow, enabled_steps
 
 # Police answers take 2–4 weeks, up to 6 in busy periods: beyond that a request stands out.
 LONG_WAIT_DAYS = 42
 
-BADGE_OK = "ok"
-BADGE_MISSING = "missing"
 
 # Filter code -> (tab text msgid, which rows it keeps). "all" keeps every row.
 FILTERS: dict[str, tuple[str, Callable[[CertificateRow], bool]]] = {
@@ -67,21 +61,6 @@ def badge(row: CertificateRow | None, today: dt.date | None = None) -> str | Non
     if row is None:
         return None
     return BADGE_OK if is_valid(row, today) else BADGE_MISSING
-
-
-def certificate_badges(db: Database, today: dt.date | None = None) -> dict[str, str]:
-    """volunteer_id -> `ok`/`missing`, from one read-only query (the list stays fast)."""
-    return {
-        volunteer_id: BADGE_OK if valid else BADGE_MISSING
-        for volunteer_id, valid in validity_by_volunteer(db, today).items()
-    }
-
-
-def generic_state(state: str | None) -> str:
-    """The only words about a certificate shown outside the responsible staff's screen."""
-    if state is None:
-        return ""
-    return _("Politiattest OK") if state == BADGE_OK else _("Har ikke gyldig politiattest")
 
 
 def certificate_for(

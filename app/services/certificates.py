@@ -12,13 +12,12 @@ Who sees what: the details are for the responsible staff; every message to anyon
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from app.db import Database
+from app.db import Database, session_reader
 from app.errors import NotFound, ValidationFailed
 from app.i18n import _
 from app.i18n.formatting import format_date
@@ -32,9 +31,8 @@ from app.models import (
     RosterEntry,
     Session,
     Staff,
-    TeamMember,
-    Volunteer,
 )
+from app.services.certificate_need import requiring_roles, valid_on
 from app.services.certificate_rules import CertificatePolicy, check_shown, expires_on
 from app.services.text import sort_key
 
@@ -104,32 +102,6 @@ def set_policy(db: Database, new: CertificatePolicy) -> None:
 # -- the need -----------------------------------------------------------------------------------
 
 
-def requiring_roles(
-    session: OrmSession, on: dt.date, person_ids: list[int] | None = None
-) -> dict[int, list[str]]:
-    """Per person, the roles held on `on`, or planned to start later, that need a certificate
-    ("Leksehjelp (leksehjelper)"). A planned role counts: the certificate takes weeks to come."""
-    # Core tables, not ORM entities: the volunteer list asks this while the window starts.
-    tm, act, vol = TeamMember.__table__, Activity.__table__, Volunteer.__table__
-    query = (
-        select(tm.c.person_id, act.c.name, tm.c.role)
-        .join(act, act.c.id == tm.c.activity_id)
-        .join(vol, vol.c.person_id == tm.c.person_id)
-        .where(
-            act.c.requires_certificate.is_(True),
-            (tm.c.to_date.is_(None)) | (tm.c.to_date >= on),
-            # An ended volunteer holds no role; a paused one keeps theirs.
-            (vol.c.status != "ended") | (vol.c.status_date > on),
-        )
-    )
-    if person_ids is not None:
-        query = query.where(tm.c.person_id.in_(person_ids))
-    roles: dict[int, list[str]] = defaultdict(list)
-    for person_id, activity, role in session.connection().execute(query):
-        roles[person_id].append(f"{activity} ({role})" if role else activity)
-    return roles
-
-
 def _event(
     session: OrmSession, cert: Certificate, on: dt.date, to: str, staff_id: int | None
 ) -> None:
@@ -145,7 +117,7 @@ def sync_in(session: OrmSession, today: dt.date, actor: str = SYSTEM_ACTOR) -> N
     `expired`, and deletes records of people without a requiring role beyond the grace period.
     """
     rules = policy(session)
-    roles = requiring_roles(session, today)
+    roles = requiring_roles(session_reader(session), today)
     records = {c.person_id: c for c in session.scalars(select(Certificate))}
     for person_id in roles:
         cert = records.get(person_id)
@@ -177,40 +149,9 @@ def sync_certificates(db: Database, today: dt.date | None = None) -> None:
 # -- validity (the rule that protects children) ---------------------------------------------------
 
 
-def valid_on(status: str, expires: dt.date | None, on: dt.date) -> bool:
-    """The one validity rule: shown without remarks and not expired on `on`. A renewal being
-    requested does not take validity away before the old certificate expires (`expires_on` is
-    kept until then; a result with remarks has none)."""
-    return status in ("cleared", "requested") and expires is not None and expires >= on
-
-
 def has_valid_certificate(session: OrmSession, person_id: int, on: dt.date) -> bool:
     cert = session.scalars(select(Certificate).where(Certificate.person_id == person_id)).first()
     return cert is not None and valid_on(cert.status, cert.expires_on, on)
-
-
-def validity_by_volunteer(db: Database, today: dt.date | None = None) -> dict[str, bool]:
-    """For each volunteer whose roles need a certificate: is theirs valid today? A read only
-    (no bringing records up to date), so lists that show a badge stay cheap."""
-    today = today or dt.date.today()
-    with db.read() as session:
-        roles = requiring_roles(session, today)
-        conn = session.connection()
-        cert, people = Certificate.__table__, Person.__table__
-        certs = {
-            pid: (status, expires)
-            for pid, status, expires in conn.execute(
-                select(cert.c.person_id, cert.c.status, cert.c.expires_on)
-            )
-        }
-        uuids = dict(
-            conn.execute(
-                select(people.c.id, people.c.uuid).where(people.c.id.in_(list(roles)))
-            ).all()
-        )
-    return {
-        uuids[pid]: pid in certs and valid_on(*certs[pid], today) for pid in roles if pid in uuids
-    }
 
 
 # -- state changes --------------------------------------------------------------------------------
@@ -315,7 +256,7 @@ def list_certificates(
     with db.write() as session:
         sync_in(session, today)
         rules = policy(session)
-        roles = requiring_roles(session, today)
+        roles = requiring_roles(session_reader(session), today)
         rows = session.execute(
             select(Certificate, Person.uuid, Person.name, Staff.name)
             .join(Person, Person.id == Certificate.person_id)

@@ -30,7 +30,7 @@ from app.models import (
     VolunteerStatusChange,
 )
 from app.models.base import new_uuid, utcnow
-from app.services.centre import has_people
+from app.services.centre_info import has_people
 from app.services.codes import AVAILABILITY_SLOTS
 from app.services.demo_activities import DemoVolunteer, activity_count, fill_activities
 from app.services.demo_names import (
@@ -40,13 +40,13 @@ from app.services.demo_names import (
     PAUSE_REASONS,
     PLACES,
     POOL_WEIGHTS,
+    SIZES,
     SKILLS,
     STREETS,
 )
 from app.services.text import fold, sort_key
-from app.services.volunteers import INTEREST, SKILL, build_search_text
-
-SIZES: dict[str, int] = {"small": 150, "large": 2000}
+from app.services.volunteer_list import INTEREST, SKILL
+from app.services.volunteers import build_search_text
 
 Progress = Callable[[int, int], None]
 

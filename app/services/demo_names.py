@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# Volunteers per demo size (`dugnad demo --size`).
+SIZES: dict[str, int] = {"small": 150, "large": 2000}
+
 # (first names female, first names male, family names, language codes spoken besides Norwegian)
 NAME_POOLS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "no": (

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from app.db import Database
+from app.db import Database, session_reader
 from app.errors import NotFound, ValidationFailed
 from app.i18n import _
 from app.models import (
@@ -25,7 +25,8 @@ from app.models import (
     Staff,
     Volunteer,
 )
-from app.services.certificates import requiring_roles, sync_in
+from app.services.certificate_need import requiring_roles
+from app.services.certificates import sync_in
 from app.services.text import sort_key
 
 RECORDED_STEPS = ("interview", "training", "confidentiality")
@@ -140,7 +141,7 @@ def onboarding_board(db: Database, today: dt.date | None = None) -> list[Onboard
     with db.write() as session:
         sync_in(session, today)
         steps = enabled_steps(session)
-        needs = requiring_roles(session, today)
+        needs = requiring_roles(session_reader(session), today)
         certificates = {c.person_id: c for c in session.scalars(select(Certificate))}
         done: dict[int, dict[str, dt.date]] = {}
         for row in session.scalars(select(OnboardingStep)):

@@ -31,7 +31,7 @@ from app.models import (
     VolunteerAttendance,
 )
 from app.services.activities import load_activity
-from app.services.certificates import valid_on
+from app.services.certificate_need import valid_on
 from app.services.holidays import Period
 from app.services.schedule import (
     ScheduleChanges,

@@ -8,25 +8,26 @@ returns plain dataclasses, never live ORM objects.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.db import Database
+from app.db import Database, session_reader
 from app.errors import NotFound, ValidationFailed
 from app.i18n import _
-from app.models import Person, PersonLanguage, PersonTag, Tag, Volunteer, VolunteerStatusChange
+from app.models import Person, PersonLanguage, PersonTag, Volunteer, VolunteerStatusChange
 from app.services import validation
 from app.services.codes import AVAILABILITY_SLOTS, GENDERS, VOLUNTEER_STATUSES
 from app.services.languages import all_names_of, is_known
 from app.services.phones import format_phone, parse_phone, phone_search_forms
 from app.services.tags import get_or_create_tags
-from app.services.text import fold, like_patterns, matches, search_terms, sort_key
-
-SKILL = "skill"
-INTEREST = "interest"
+from app.services.text import fold, sort_key
+from app.services.volunteer_list import (
+    INTEREST,
+    SKILL,
+    tags_by_person,
+)
 
 
 @dataclass
@@ -47,26 +48,6 @@ class VolunteerInput:
     availability: list[str] = field(default_factory=list)
     start_date: dt.date | None = None
     notes: str = ""
-
-
-@dataclass(frozen=True)
-class VolunteerRow:
-    """One line of the volunteer list."""
-
-    id: str
-    name: str
-    sort_key: str
-    phone: str | None
-    email: str | None
-    place: str | None
-    birth_year: int | None
-    gender: str
-    status: str
-    status_date: dt.date | None
-    start_date: dt.date | None
-    languages: tuple[str, ...]
-    skills: tuple[str, ...]
-    search_text: str
 
 
 @dataclass(frozen=True)
@@ -251,118 +232,16 @@ def change_status(
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _tags_by_person(
-    session: Session, kind: str, person_ids: list[int] | None
-) -> dict[int, list[str]]:
-    tags = Tag.__table__
-    links = PersonTag.__table__
-    query = (
-        select(links.c.person_id, tags.c.name)
-        .join(tags, tags.c.id == links.c.tag_id)
-        .where(links.c.kind == kind)
-    )
-    if person_ids is not None:
-        query = query.where(links.c.person_id.in_(person_ids))
-    result: dict[int, list[str]] = defaultdict(list)
-    for person_id, name in session.connection().execute(query.order_by(tags.c.name)):
-        result[person_id].append(name)
-    return result
-
-
-def _languages_by_person(session: Session) -> dict[int, list[str]]:
-    languages = PersonLanguage.__table__
-    result: dict[int, list[str]] = defaultdict(list)
-    query = select(languages.c.person_id, languages.c.code).order_by(
-        languages.c.person_id, languages.c.position
-    )
-    for person_id, code in session.connection().execute(query):
-        result[person_id].append(code)
-    return result
-
-
-def list_volunteers(
-    db: Database,
-    *,
-    search: str | None = None,
-    status: str | None = None,
-    language: str | None = None,
-) -> list[VolunteerRow]:
-    """Volunteers sorted by name; `search` matches name, phone, e-mail, language and skill.
-
-    Read with Core queries on the tables rather than ORM entities: the list opens with the
-    window, and Core skips the ORM's per-statement work (a visible share of the start-up).
-    """
-    terms = search_terms(search)
-    people = Person.__table__
-    volunteers = Volunteer.__table__
-    query = select(
-        people.c.id,
-        people.c.uuid,
-        people.c.name,
-        people.c.sort_name,
-        people.c.phone,
-        people.c.email,
-        people.c.place,
-        people.c.birth_year,
-        people.c.gender,
-        people.c.search_text,
-        volunteers.c.status,
-        volunteers.c.status_date,
-        volunteers.c.start_date,
-    ).join(volunteers, volunteers.c.person_id == people.c.id)
-    if status:
-        query = query.where(volunteers.c.status == status)
-    if language:
-        spoken = PersonLanguage.__table__
-        query = query.where(
-            people.c.id.in_(select(spoken.c.person_id).where(spoken.c.code == language))
-        )
-    if terms:
-        query = query.where(
-            and_(*(people.c.search_text.like(p, escape="\\") for p in like_patterns(terms)))
-        )
-    with db.read() as session:
-        rows = session.connection().execute(query.order_by(people.c.sort_name, people.c.id)).all()
-        languages = _languages_by_person(session)
-        skills = _tags_by_person(session, SKILL, None)
-    return [
-        VolunteerRow(
-            id=uuid,
-            name=name,
-            sort_key=sort_name,
-            phone=phone,
-            email=email,
-            place=place,
-            birth_year=birth_year,
-            gender=gender,
-            status=status_code,
-            status_date=status_date,
-            start_date=start_date,
-            languages=tuple(languages.get(person_id, ())),
-            skills=tuple(skills.get(person_id, ())),
-            search_text=search_text,
-        )
-        for (
-            person_id, uuid, name, sort_name, phone, email, place, birth_year, gender,
-            search_text, status_code, status_date, start_date,
-        ) in rows
-    ]  # fmt: skip
-
-
-def filter_rows(rows: list[VolunteerRow], search: str) -> list[VolunteerRow]:
-    """The in-memory twin of `list_volunteers(search=...)`, for filtering as the user types."""
-    terms = search_terms(search)
-    return [r for r in rows if matches(r.search_text, terms)]
-
-
 def get_volunteer(db: Database, volunteer_id: str) -> VolunteerDetail:
     """One volunteer with everything the form and page show."""
     with db.read() as session:
         person = _load(session, volunteer_id)
         volunteer = person.volunteer
         assert volunteer is not None
-        skills = _tags_by_person(session, SKILL, [person.id]).get(person.id, [])
-        interests = _tags_by_person(session, INTEREST, [person.id]).get(person.id, [])
+        skills = tags_by_person(session_reader(session), SKILL, [person.id]).get(person.id, [])
+        interests = tags_by_person(session_reader(session), INTEREST, [person.id]).get(
+            person.id, []
+        )
         history = tuple(StatusChange(h.status, h.changed_on, h.reason) for h in volunteer.history)
         data = VolunteerInput(
             name=person.name,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import paths
@@ -17,12 +18,14 @@ from app.__main__ import startup_done
 from app.db import Database
 from app.errors import EXIT_CANNOT_RUN, EXIT_OK, DugnadError
 from app.i18n import LANGUAGES, _
-from app.services.centre import get_centre
+from app.services.centre_info import get_centre
 from app.views import preferences
 from app.views.crash import LOG_NAME, make_excepthook
 from app.views.main_window import VIEWS, MainWindow
 from app.views.qt_language import apply_language
-from app.views.setup_dialog import SetupDialog
+
+# Long enough for the first paint to come first, short enough to be done before a first click.
+WARM_UP_DELAY_MS = 300
 
 
 def run_gui(
@@ -71,6 +74,8 @@ def _run(
         return EXIT_CANNOT_RUN
 
     if not smoke_test and not get_centre(db).is_set_up:
+        from app.views.setup_dialog import SetupDialog  # only on the very first start
+
         SetupDialog(db).exec()
 
     if view and view not in VIEWS:
@@ -93,6 +98,22 @@ def _run(
         app.processEvents()
         return EXIT_OK
 
+    # Once the window is on screen, load what the first click needs while the user reads.
+    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: warm_up(window.db))
     code = app.exec()
     window.db.close()
     return code
+
+
+def warm_up(db: Database) -> None:
+    """Import the ORM and the volunteer form, and make the database engine.
+
+    The window shows its first page without SQLAlchemy (see `Database.plain_read`); doing this
+    right after, rather than on the first click, keeps that click as quick as every later one.
+    """
+    from sqlalchemy.orm import configure_mappers
+
+    import app.views.volunteers.form  # noqa: F401 - imported for its side effect: loaded
+
+    configure_mappers()
+    db.engine  # noqa: B018 - made now, not on the first read

@@ -17,7 +17,7 @@ from app import paths
 from app.db import Database
 from app.errors import DugnadError
 from app.i18n import _
-from app.services.centre import has_people
+from app.services.centre_info import has_people
 from app.views.widgets.background import ProgressCallback, TaskRunner
 
 DEMO_SIZE = "small"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import DugnadError
 from app.i18n import _
-from app.services.centre import get_centre
+from app.services.centre_info import get_centre
 from app.views import demo_switch, preferences
 from app.views.widgets import messages
 from app.views.widgets.background import TaskRunner

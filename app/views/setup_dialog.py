@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from app.db import Database
 from app.i18n import _
-from app.services.centre import get_centre
+from app.services.centre_info import get_centre
 from app.views.settings.centre_fields import CentreFields
 from app.views.widgets.field_error import FieldError
 from app.views.widgets.fit import grow_to_fit

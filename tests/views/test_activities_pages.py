@@ -11,7 +11,8 @@ from app.services.activities import ActivityInput, create_activity, list_activit
 from app.services.enrolment import list_enrolment
 from app.services.sessions import add_school_holiday, list_sessions
 from app.services.teams import add_team_member
-from app.services.volunteers import VolunteerInput, change_status, create_volunteer, list_volunteers
+from app.services.volunteer_list import list_volunteers
+from app.services.volunteers import VolunteerInput, change_status, create_volunteer
 from app.views.activities.activity_page import ActivityPage
 from app.views.activities.enrolment_tab import EnrolmentTableModel
 from app.views.activities.list_model import ActivityTableModel

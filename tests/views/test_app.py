@@ -9,9 +9,10 @@ from PySide6.QtGui import QImage
 
 from app import paths
 from app.db import Database
-from app.services.centre import get_centre, has_people, update_centre
+from app.services.centre import update_centre
+from app.services.centre_info import get_centre, has_people
 from app.views import preferences
-from app.views.app import run_gui
+from app.views.app import run_gui, warm_up
 from app.views.main_window import MainWindow
 from app.views.setup_dialog import SetupDialog
 
@@ -25,6 +26,16 @@ def test_smoke_test_returns_zero_and_writes_screenshot(qtbot, db_path: Path, tmp
     assert image.width() >= 900
     assert db_path.exists()  # the database was created
     assert preferences.saved_view() is None  # a smoke test leaves the user's settings alone
+
+
+def test_warm_up_makes_the_engine_the_first_click_needs(db_path: Path) -> None:
+    fresh = Database.open(db_path, create=True)
+    fresh.close()
+    opened = Database.open(db_path)  # current version: opened without SQLAlchemy
+    assert "engine" not in vars(opened)
+    warm_up(opened)
+    assert "engine" in vars(opened)
+    opened.close()
 
 
 def test_smoke_test_with_unusable_database_returns_two(qtbot, tmp_path, capsys) -> None:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from app.db import Database
-from app.services.certificate_views_support import certificate_badges
+from app.services.certificate_need import certificate_badges
 from app.services.certificates import certificate_history, get_policy, list_certificates
 from app.services.onboarding import RECORDED_STEPS
 from app.views.certificates.overview_page import CertificatesPage

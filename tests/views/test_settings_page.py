@@ -7,7 +7,8 @@ import sys
 from PySide6.QtCore import Qt
 
 from app.db import Database
-from app.services.centre import get_centre, list_staff
+from app.services.centre import list_staff
+from app.services.centre_info import get_centre
 from app.views import preferences
 from app.views.crash import make_excepthook
 from app.views.settings.settings_page import SettingsPage

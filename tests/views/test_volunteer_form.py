@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.db import Database
-from app.services.volunteers import get_volunteer, list_volunteers
+from app.services.volunteer_list import list_volunteers
+from app.services.volunteers import get_volunteer
 from app.views.volunteers.form import VolunteerForm
 from app.views.volunteers.list_model import NAME
 from app.views.volunteers.list_view import VolunteerListPage

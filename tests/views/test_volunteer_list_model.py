@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.db import Database
 from app.services.text import fold, sort_key
-from app.services.volunteers import VolunteerRow, list_volunteers
+from app.services.volunteer_list import VolunteerRow, list_volunteers
 from app.views.volunteers.list_model import (
     NAME,
     PHONE,

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from app.cli.database import open_database
 from app.cli.output import Column, render, write_output
 from app.cli.parser import add_format_options
 from app.i18n import _
 from app.i18n.formatting import format_date, format_number
-from app.services.activities import ActivityRow, list_activities
 from app.services.codes import COUNTING, REPORTING_CATEGORIES, TARGET_GROUPS, label
 from app.services.languages import language_name
+
+if TYPE_CHECKING:
+    from app.services.activities import ActivityRow
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -85,6 +88,8 @@ def record(row: ActivityRow) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.activities import list_activities
+
     db = open_database(args)
     try:
         rows = list_activities(db)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 
 from app.cli.commands.activities import yes_no
 from app.cli.database import open_database
@@ -25,10 +26,11 @@ from app.cli.parser import add_format_options, date_argument
 from app.errors import DugnadError
 from app.i18n import _, current_language
 from app.i18n.formatting import format_date, format_number
-from app.services.centre import get_centre
-from app.services.certificates import CertificateRow, list_certificates
+from app.services.centre_info import get_centre
 from app.services.codes import CERTIFICATE_STATUSES, label
-from app.services.volunteers import get_volunteer
+
+if TYPE_CHECKING:
+    from app.services.certificates import CertificateRow
 
 LETTER_LANGUAGES = ("nb", "nn")
 # The responsible person's title under the signature, in the letter's language.
@@ -146,6 +148,8 @@ def record(row: CertificateRow) -> dict[str, object]:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from app.services.certificates import list_certificates
+
     db = open_database(args)
     try:
         rows = list_certificates(db, status=args.status, due_within=args.due_within)
@@ -159,6 +163,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_letter(args: argparse.Namespace) -> int:
     # Imported here: reportlab is needed by this subcommand only.
     from app.reports.purpose_letter import PurposeLetter, render_purpose_letter
+    from app.services.certificates import list_certificates
+    from app.services.volunteers import get_volunteer
 
     today = dt.date.today()
     birth_date: dt.date = args.birth_date

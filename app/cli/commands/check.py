@@ -8,7 +8,6 @@ import sys
 from app.cli.database import open_database
 from app.errors import EXIT_DATA_PROBLEM, EXIT_OK
 from app.i18n import _
-from app.services.check import check_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.check import check_database
+
     db = open_database(args)
     try:
         result = check_database(db)

@@ -7,7 +7,7 @@ import sys
 
 from app.cli.database import open_database
 from app.i18n import _
-from app.services.demo import SIZES, fill_demo
+from app.services.demo_names import SIZES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.demo import fill_demo
+
     db = open_database(args, create=True)
     try:
         count = fill_demo(db, size=args.size, seed=args.seed, force=args.force)

@@ -9,7 +9,6 @@ from app.cli.database import open_database
 from app.errors import ValidationFailed
 from app.i18n import _
 from app.paths import default_database_path
-from app.services.centre import update_centre, validate_centre_changes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.centre import update_centre, validate_centre_changes
+
     changes = {"name": args.centre, "orgnr": args.orgnr, "municipality": args.municipality}
     # Check the arguments before touching the file, so a typo leaves nothing behind.
     errors = validate_centre_changes(changes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from app.cli.commands.activities import yes_no
 from app.cli.database import open_database
@@ -12,9 +13,10 @@ from app.cli.parser import add_format_options, date_argument
 from app.errors import DugnadError, NotFound
 from app.i18n import _
 from app.i18n.formatting import format_date, format_number, format_time
-from app.services.activities import list_activities
 from app.services.codes import WEEKDAYS, label
-from app.services.sessions import SessionRow, list_sessions
+
+if TYPE_CHECKING:
+    from app.services.sessions import SessionRow
 
 ATTENDANCE_KEYS = ("volunteers", "volunteer_hours", "registered", "headcount")
 
@@ -124,6 +126,9 @@ def table_record(row: SessionRow) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.activities import list_activities
+    from app.services.sessions import list_sessions
+
     if args.end < args.start:
         raise DugnadError(
             _("Til-datoen ({end}) er før fra-datoen ({start}).").format(

@@ -13,7 +13,7 @@ from app.i18n.formatting import format_date
 from app.services.codes import GENDERS, VOLUNTEER_STATUSES, label
 from app.services.languages import is_known, language_name
 from app.services.phones import format_phone
-from app.services.volunteers import VolunteerRow, list_volunteers
+from app.services.volunteer_list import VolunteerRow, list_volunteers
 
 
 def register(sub: argparse._SubParsersAction) -> None:

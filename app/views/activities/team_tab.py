@@ -37,7 +37,7 @@ from app.services.teams import (
     list_team,
 )
 from app.services.text import sort_key
-from app.services.volunteers import VolunteerRow, filter_rows, list_volunteers
+from app.services.volunteer_list import VolunteerRow, filter_rows, list_volunteers
 from app.views.activities.dialogs import FormDialog, PeriodDialog, date_edit
 from app.views.widgets.row_table_model import ROW_ID_ROLE, RowTableModel
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import _
-from app.services.centre import get_centre
+from app.services.centre_info import get_centre
 from app.views.activities.dialogs import date_edit
 from app.views.widgets.field_error import FieldError
 from app.views.widgets.pdf_preview import PdfPreviewDialog

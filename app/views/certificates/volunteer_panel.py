@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton,
 from app.db import Database
 from app.i18n import _
 from app.i18n.formatting import format_date
+from app.services.certificate_need import generic_state
 from app.services.certificate_views_support import (
     badge,
     certificate_for,
-    generic_state,
     shows_certificate_details,
 )
 from app.services.certificates import CertificateRow, certificate_history

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from app.db import Database
 from app.i18n import _
 from app.i18n.formatting import format_number
-from app.services.centre import get_centre, has_people
+from app.services.centre_info import get_centre, has_people
 from app.services.certificate_views_support import certificate_counts, onboarding_counts
 from app.services.certificates import list_certificates
 from app.services.onboarding import onboarding_board

@@ -17,7 +17,7 @@ from app.db import Database
 from app.i18n import _
 from app.services.codes import ONBOARDING_STEPS, label
 from app.services.onboarding import add_course
-from app.services.volunteers import VolunteerRow, filter_rows, list_volunteers
+from app.services.volunteer_list import VolunteerRow, filter_rows, list_volunteers
 from app.views.activities.dialogs import FormDialog, date_edit
 from app.views.widgets.row_table_model import AnyIndex, RowTableModel
 

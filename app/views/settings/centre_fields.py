@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import DugnadError, ValidationFailed
 from app.i18n import _
-from app.services.centre import CentreInfo, save_centre, validate_centre
+from app.services.centre import save_centre, validate_centre
+from app.services.centre_info import CentreInfo
 from app.views.widgets.field_error import FieldError
 
 LOGO_SIZE = (160, 80)

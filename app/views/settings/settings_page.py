@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.i18n import _
-from app.services.centre import get_centre
+from app.services.centre_info import get_centre
 from app.views.settings.activity_settings import ActivitySettings
 from app.views.settings.centre_fields import CentreFields
 from app.views.settings.certificate_settings import CertificateSettings

@@ -18,11 +18,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.i18n import _
 from app.i18n.formatting import format_date
-from app.services.certificate_views_support import BADGE_MISSING, BADGE_OK, generic_state
+from app.services.certificate_need import BADGE_MISSING, BADGE_OK, generic_state
 from app.services.codes import VOLUNTEER_STATUSES, label
 from app.services.languages import language_name
 from app.services.phones import format_phone
-from app.services.volunteers import VolunteerRow
+from app.services.volunteer_list import VolunteerRow
 from app.views.widgets.row_table_model import ROW_ID_ROLE, SORT_ROLE, AnyIndex, RowTableModel
 
 __all__ = ["ROW_ID_ROLE", "SORT_ROLE", "VolunteerTableModel"]

@@ -6,6 +6,8 @@ already in memory.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,13 +25,15 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.i18n import _
 from app.i18n.formatting import format_number
-from app.services.certificate_views_support import certificate_badges
+from app.services.certificate_need import certificate_badges
 from app.services.languages import language_name
 from app.services.text import sort_key
-from app.services.volunteers import list_volunteers
-from app.views.volunteers.form import VolunteerForm
+from app.services.volunteer_list import list_volunteers
 from app.views.volunteers.list_model import ROW_ID_ROLE, SKILLS, VolunteerTableModel
 from app.views.volunteers.row_filter import VolunteerFilter
+
+if TYPE_CHECKING:
+    from app.views.volunteers.form import VolunteerForm
 
 MAX_WIDTH = 210  # a long e-mail must not push Status and Startdato out of sight
 RESIZE_PRECISION = 25
@@ -190,6 +194,9 @@ class VolunteerListPage(QWidget):
 
     def open_form(self, volunteer_id: str | None) -> VolunteerForm:
         """Open the form (new volunteer when `volunteer_id` is None); reload when it closes."""
+        # Imported on first use: the form brings the ORM, which the list does not need to show.
+        from app.views.volunteers.form import VolunteerForm
+
         form = VolunteerForm(self.db, volunteer_id, self)
         form.changed_in_database.connect(self._after_save)
         form.finished.connect(lambda _result: self._forget_form(form))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from app.services.text import matches, search_terms
-from app.services.volunteers import VolunteerRow
+from app.services.volunteer_list import VolunteerRow
 
 
 @dataclass(frozen=True)
