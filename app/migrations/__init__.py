@@ -4,5 +4,5 @@
 importing Alembic (a test keeps them equal to the scripts). Add each new revision to both.
 """
 
-HEAD_REVISION = "0003"
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+HEAD_REVISION = "0004"
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")

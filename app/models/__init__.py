@@ -28,6 +28,16 @@ from app.models.certificates import (
     CourseAttendance,
     OnboardingStep,
 )
+from app.models.pairings import (
+    FollowUp,
+    Household,
+    HouseholdMember,
+    Pairing,
+    PairingMeeting,
+    PairingOutcome,
+    PairingVolunteer,
+    Programme,
+)
 from app.models.participants import Consent, Participant
 from app.models.people import (
     Person,
@@ -39,6 +49,14 @@ from app.models.people import (
 )
 
 __all__ = [
+    "FollowUp",
+    "Household",
+    "HouseholdMember",
+    "Pairing",
+    "PairingMeeting",
+    "PairingOutcome",
+    "PairingVolunteer",
+    "Programme",
     "AuditEntry",
     "Certificate",
     "CertificateEvent",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, String
+from sqlalchemy import Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Record
@@ -21,6 +21,14 @@ class Participant(Record):
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
     registered_on: Mapped[dt.date] = mapped_column(Date)
+    # An age band when the birth year is not known (or not wanted).
+    age_band: Mapped[str | None] = mapped_column(String(10))
+    arrival_year: Mapped[int | None] = mapped_column(Integer)  # in the municipality
+    # SSB's coarse categories only: immigrant, born_to_immigrants, other. No country of birth.
+    background: Mapped[str | None] = mapped_column(String(20))
+    referred_by: Mapped[str | None] = mapped_column(String(20))
+    # "From participant to volunteer", an outcome funders ask about.
+    became_volunteer_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Consent(Record):

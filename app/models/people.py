@@ -27,6 +27,7 @@ class Person(Record):
     address: Mapped[str | None] = mapped_column(String(200))
     postcode: Mapped[str | None] = mapped_column(String(10))
     place: Mapped[str | None] = mapped_column(String(100))
+    district: Mapped[str | None] = mapped_column(String(100))  # bydel, for keeping pairs close
     birth_year: Mapped[int | None] = mapped_column(Integer)
     gender: Mapped[str] = mapped_column(String(10), default="unknown")
 
@@ -93,6 +94,7 @@ class Volunteer(Record):
     status_reason: Mapped[str | None] = mapped_column(Text)
     # Comma-separated slot codes such as "mon_day,thu_evening" (see services.availability).
     availability: Mapped[str] = mapped_column(String(200), default="")
+    max_pairings: Mapped[int] = mapped_column(Integer, default=1)
     notes: Mapped[str | None] = mapped_column(Text)
 
     person: Mapped[Person] = relationship(back_populates="volunteer")

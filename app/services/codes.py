@@ -122,8 +122,11 @@ ENROLMENT_STATUSES: dict[str, str] = {
 CONSENT_METHODS: dict[str, str] = {"oral": N_("muntlig"), "written": N_("skriftlig")}
 CONSENT_GIVERS: dict[str, str] = {
     "self": N_("personen selv"),
-    "guardian": N_("forelder eller verge"),
+    "guardian": N_("forelder eller foresatt"),
+    "verge": N_("verge for enslig mindreårig"),
 }
+# Who may consent for a child under 18.
+CHILD_CONSENT_GIVERS: frozenset[str] = frozenset({"guardian", "verge"})
 
 CERTIFICATE_STATUSES: dict[str, str] = {
     "needed": N_("Trenger"),
@@ -140,4 +143,69 @@ ONBOARDING_STEPS: dict[str, str] = {
     "confidentiality": N_("Taushetserklæring"),
     "certificate": N_("Politiattest"),
     "ready": N_("Klar"),
+}
+
+
+# -- participants, households and pairings ----------------------------------------------------
+
+# SSB's coarse categories; nothing finer (no country of birth) is ever stored.
+BACKGROUNDS: dict[str, str] = {
+    "immigrant": N_("innvandrer"),
+    "born_to_immigrants": N_("norskfødt med innvandrerforeldre"),
+    "other": N_("øvrige"),
+}
+
+REFERRERS: dict[str, str] = {
+    "refugee_service": N_("flyktningtjenesten"),
+    "introduction": N_("introduksjonsprogrammet"),
+    "nav": N_("NAV"),
+    "reception_centre": N_("asylmottak"),
+    "self": N_("selv"),
+    "other": N_("annen"),
+}
+
+HOUSEHOLD_KINDS: dict[str, str] = {
+    "participant": N_("deltakerfamilie"),
+    "volunteer": N_("frivillig familie"),
+}
+
+# When a programme's pairings need a police certificate (see the certificates issue).
+PROGRAMME_CERTIFICATE_RULES: dict[str, str] = {
+    "always": N_("alltid"),
+    "children": N_("når husstanden har barn under 18"),
+    "never": N_("aldri"),
+}
+
+PAIRING_STATUSES: dict[str, str] = {
+    "waiting": N_("Venter"),
+    "proposed": N_("Foreslått"),
+    "active": N_("Aktiv"),
+    "ended": N_("Avsluttet"),
+}
+
+PAIRING_END_REASONS: dict[str, str] = {
+    "completed": N_("fullført"),
+    "moved": N_("flyttet"),
+    "volunteer_left": N_("frivillig sluttet"),
+    "participant_left": N_("deltaker sluttet"),
+    "other": N_("annet"),
+}
+
+PAIRING_OUTCOMES: dict[str, str] = {
+    "child_activity": N_("barn i fritidsaktivitet"),
+    "work_or_education": N_("i arbeid eller utdanning"),
+    "became_volunteer": N_("ble selv frivillig"),
+    "still_in_contact": N_("fortsatt kontakt"),
+}
+
+FOLLOW_UP_KINDS: dict[str, str] = {
+    "phone": N_("telefon"),
+    "meeting": N_("møte"),
+    "message": N_("melding"),
+}
+
+FOLLOW_UP_HOW: dict[str, str] = {
+    "good": N_("bra"),
+    "some_concern": N_("noe bekymring"),
+    "needs_follow_up": N_("trenger oppfølging"),
 }

@@ -19,7 +19,7 @@ from app.i18n import _
 from app.models import Consent, Participant, Person, Staff
 from app.services import validation
 from app.services.age_bands import age_at
-from app.services.codes import CONSENT_GIVERS, CONSENT_METHODS, GENDERS
+from app.services.codes import CHILD_CONSENT_GIVERS, CONSENT_GIVERS, CONSENT_METHODS, GENDERS
 from app.services.text import fold, like_patterns, search_terms, sort_key
 
 ADULT_AGE = 18
@@ -68,7 +68,7 @@ def validate_participant(
         errors["consent"] = _("Samtykket kan ikke være gitt i fremtiden.")
     else:
         age = age_at(data.birth_year, today)
-        if age is not None and age < ADULT_AGE and consent.given_by != "guardian":
+        if age is not None and age < ADULT_AGE and consent.given_by not in CHILD_CONSENT_GIVERS:
             errors["consent"] = _(
                 "For et barn under 18 må samtykket gis av en forelder eller verge."
             )
