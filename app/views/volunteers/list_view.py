@@ -8,35 +8,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db import Database
 from app.i18n import _
-from app.i18n.formatting import format_number
 from app.services.certificate_need import certificate_badges
 from app.services.languages import language_name
 from app.services.text import sort_key
 from app.services.volunteer_list import list_volunteers
 from app.views.volunteers.list_model import ROW_ID_ROLE, SKILLS, VolunteerTableModel
 from app.views.volunteers.row_filter import VolunteerFilter
+from app.views.widgets.list_table import counter_text, fit_columns, make_list_table
 
 if TYPE_CHECKING:
     from app.views.volunteers.form import VolunteerForm
 
 MAX_WIDTH = 210  # a long e-mail must not push Status and Startdato out of sight
-RESIZE_PRECISION = 25
 
 
 def _status_choices() -> list[tuple[str, frozenset[str] | None]]:
@@ -78,24 +74,7 @@ class VolunteerListPage(QWidget):
 
         self.model = VolunteerTableModel(parent=self)
         self.filter = VolunteerFilter()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Measure column widths on the first rows only: measuring all 2,000 took most of the
-        # window's start-up time, and names and phones are about equally wide all the way down.
-        header.setResizeContentsPrecision(RESIZE_PRECISION)
-        header.setSectionResizeMode(SKILLS, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = make_list_table(self.model, SKILLS, self)
         self.table.activated.connect(self._open_index)
 
         top = QHBoxLayout()
@@ -150,11 +129,7 @@ class VolunteerListPage(QWidget):
         self._set_filter(self.filter.with_language(self.language_combo.currentData()))
 
     def _resize_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            if column != SKILLS:
-                header.resizeSection(column, min(max(header.sectionSize(column), 80), MAX_WIDTH))
+        fit_columns(self.table, SKILLS, MAX_WIDTH)
 
     # -- filtering --------------------------------------------------------------------------------
     def set_status_filter(self, status: str | None) -> None:
@@ -181,12 +156,7 @@ class VolunteerListPage(QWidget):
             self.model.set_filter(new.accepts)
 
     def _update_counter(self) -> None:
-        self.counter.setText(
-            _("Viser {shown} av {total}").format(
-                shown=format_number(self.model.rowCount()),
-                total=format_number(self.model.total_count()),
-            )
-        )
+        self.counter.setText(counter_text(self.model))
 
     # -- opening ----------------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:

@@ -1,0 +1,1 @@
+"""The participant register: the list, the form with consent, and households."""
