@@ -14,8 +14,19 @@ from app.cli.commands import (
     demo,
     gui,
     init,
+    participants,
     sessions,
     volunteers,
 )
 
-COMMANDS = (init, demo, volunteers, activities, sessions, certificates, check, gui)
+COMMANDS = (
+    init,
+    demo,
+    volunteers,
+    participants,
+    activities,
+    sessions,
+    certificates,
+    check,
+    gui,
+)
