@@ -30,7 +30,10 @@ def requiring_roles(
     read: Reader, on: dt.date, person_ids: list[int] | None = None
 ) -> dict[int, list[str]]:
     """Per person, the roles held on `on`, or planned to start later, that need a certificate
-    ("Leksehjelp (leksehjelper)"). A planned role counts: the certificate takes weeks to come."""
+    ("Leksehjelp (leksehjelper)", "Vennefamilie (kobling)"). A planned role counts: the
+    certificate takes weeks to come. Roles are team memberships of activities marked "krever
+    politiattest" and places in proposed or active pairings of a programme whose certificate
+    rule applies (see `_pairing_roles_sql`)."""
     day = on.isoformat()
     sql = (
         "SELECT tm.person_id, a.name, tm.role FROM team_members tm"
@@ -48,7 +51,46 @@ def requiring_roles(
     roles: dict[int, list[str]] = defaultdict(list)
     for person_id, activity, role in read(sql, params):
         roles[person_id].append(f"{activity} ({role})" if role else activity)
+    pairing = _("kobling")
+    for person_id, programme in read(*_pairing_roles_sql(on, person_ids)):
+        text = f"{programme} ({pairing})"
+        if text not in roles[person_id]:
+            roles[person_id].append(text)
     return roles
+
+
+def _pairing_roles_sql(on: dt.date, person_ids: list[int] | None) -> tuple[str, list[object]]:
+    """Volunteers in a proposed or active pairing whose programme needs a certificate: always,
+    or (rule `children`) when the household, or the participant or their household, has someone
+    under 18 on `on` (the age they turn that year, as everywhere). `app.services.matching` applies
+    the same rule when it ranks and when a pairing is proposed or started."""
+    day = on.isoformat()
+    # Under 18 on `on`: born after the year `on` minus 18, and not after `on`'s year.
+    minor = [on.year - 17, on.year]
+    minors_in = (
+        "SELECT 1 FROM household_members hm LEFT JOIN people hp ON hp.id = hm.person_id"
+        " WHERE hm.household_id = {household}"
+        " AND COALESCE(hm.birth_year, hp.birth_year) BETWEEN ? AND ?"
+    )
+    sql = (
+        "SELECT pv.person_id, pr.name FROM pairing_volunteers pv"
+        " JOIN pairings p ON p.id = pv.pairing_id"
+        " JOIN programmes pr ON pr.id = p.programme_id"
+        " JOIN volunteers v ON v.person_id = pv.person_id"
+        " WHERE p.status IN ('proposed', 'active')"
+        " AND (v.status != 'ended' OR v.status_date > ?)"
+        " AND (pr.certificate = 'always' OR (pr.certificate = 'children' AND ("
+        f" EXISTS ({minors_in.format(household='p.household_id')})"
+        " OR EXISTS (SELECT 1 FROM people pp WHERE pp.id = p.participant_id"
+        " AND pp.birth_year BETWEEN ? AND ?)"
+        " OR EXISTS (SELECT 1 FROM household_members own WHERE own.person_id = p.participant_id"
+        f" AND EXISTS ({minors_in.format(household='own.household_id')})))))"
+    )
+    params: list[object] = [day, *minor, *minor, *minor]
+    if person_ids is not None:
+        sql += f" AND pv.person_id IN ({placeholders(person_ids)})"
+        params += person_ids
+    return sql + " ORDER BY pr.name", params
 
 
 def validity_by_volunteer(db: Database, today: dt.date | None = None) -> dict[str, bool]:

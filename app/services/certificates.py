@@ -1,7 +1,9 @@
 """Police certificates: who needs one, the record's states and history, and deletion.
 
-The need follows from roles: membership of the team of an activity marked "krever politiattest"
-(pairings add their own later). Joining such a team creates the record (`needed`) at once. When a
+The need follows from roles: membership of the team of an activity marked "krever politiattest",
+and a place in a proposed or active pairing of a programme whose certificate rule applies (always,
+or when the household has children under 18; see `certificate_need.requiring_roles`). Joining such
+a team, or being proposed for such a pairing, creates the record (`needed`) at once. When a
 person holds no such role any more, the record is deleted after the grace period; the deletion is
 logged (who, when), not what was deleted. A volunteer's pause is not the end of a role.
 
