@@ -49,6 +49,20 @@ def _check_certificate_data(db: Database) -> None:
         "needed", "requested", "cleared"]  # fmt: skip
 
 
+def _check_pairing_data(db: Database) -> None:
+    from app.services.pairings import get_pairing, list_pairings
+
+    pairings = {p.seeker_name: p for p in list_pairings(db, today=dt.date(2024, 4, 1))}
+    assert {name: p.status for name, p in pairings.items()} == {
+        "Familien Haddad": "active", "Amal Warsame": "waiting"}  # fmt: skip
+    active = pairings["Familien Haddad"]
+    assert (active.programme, active.volunteer_names, active.start) == (
+        "Mentor", ("Ola Nordmann",), dt.date(2024, 3, 10))  # fmt: skip
+    detail = get_pairing(db, active.id, today=dt.date(2024, 4, 1))
+    assert [(f.done_on, f.how, f.note) for f in detail.follow_ups if f.done_on] == [
+        (dt.date(2024, 3, 28), "good", "Godt i gang")]  # fmt: skip
+
+
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema-*.sqlite"))
 
 
@@ -89,6 +103,8 @@ def test_saved_database_upgrades_with_its_data(fixture: Path, tmp_path: Path) ->
         if fixture.name >= "schema-0003":
             _check_certificate_data(db)
             rows.pop("Ola Nordmann")
+        if fixture.name >= "schema-0004":
+            _check_pairing_data(db)
         assert set(rows) == {"Kari Ødegård", "Yonas Tesfay"}
         assert rows["Kari Ødegård"].status == "paused"
         assert rows["Kari Ødegård"].languages == ("no", "ar")

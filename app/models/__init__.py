@@ -37,6 +37,7 @@ from app.models.pairings import (
     PairingOutcome,
     PairingVolunteer,
     Programme,
+    ProgrammeVolunteer,
 )
 from app.models.participants import Consent, Participant
 from app.models.people import (
@@ -57,6 +58,7 @@ __all__ = [
     "PairingOutcome",
     "PairingVolunteer",
     "Programme",
+    "ProgrammeVolunteer",
     "AuditEntry",
     "Certificate",
     "CertificateEvent",

@@ -65,6 +65,22 @@ class Programme(Record):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class ProgrammeVolunteer(Record):
+    """A volunteer taken into a programme (a flyktningguide, a vennefamilie) from a date.
+
+    Membership is a role: in a programme whose pairings may involve children it needs a police
+    certificate, so the certificate can be asked for before the first pairing is proposed.
+    """
+
+    __tablename__ = "programme_volunteers"
+    __table_args__ = (UniqueConstraint("programme_id", "person_id"),)
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    from_date: Mapped[dt.date] = mapped_column(Date)
+    to_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
 class Pairing(Record):
     """One pairing and its state; exactly one of `participant_id` and `household_id` is set."""
 

@@ -32,8 +32,9 @@ def requiring_roles(
     """Per person, the roles held on `on`, or planned to start later, that need a certificate
     ("Leksehjelp (leksehjelper)", "Vennefamilie (kobling)"). A planned role counts: the
     certificate takes weeks to come. Roles are team memberships of activities marked "krever
-    politiattest" and places in proposed or active pairings of a programme whose certificate
-    rule applies (see `_pairing_roles_sql`)."""
+    politiattest", membership of a programme whose pairings may involve children
+    (`_member_roles_sql`), and places in proposed or active pairings of a programme whose
+    certificate rule applies (`_pairing_roles_sql`)."""
     day = on.isoformat()
     sql = (
         "SELECT tm.person_id, a.name, tm.role FROM team_members tm"
@@ -51,12 +52,34 @@ def requiring_roles(
     roles: dict[int, list[str]] = defaultdict(list)
     for person_id, activity, role in read(sql, params):
         roles[person_id].append(f"{activity} ({role})" if role else activity)
+    member = _("frivillig i programmet")
+    for person_id, programme in read(*_member_roles_sql(on, person_ids)):
+        roles[person_id].append(f"{programme} ({member})")
     pairing = _("kobling")
     for person_id, programme in read(*_pairing_roles_sql(on, person_ids)):
         text = f"{programme} ({pairing})"
         if text not in roles[person_id]:
             roles[person_id].append(text)
     return roles
+
+
+def _member_roles_sql(on: dt.date, person_ids: list[int] | None) -> tuple[str, list[object]]:
+    """Volunteers taken into a programme whose pairings may involve children (certificate rule
+    `always` or `children`): the centre asks for a certificate at intake, before any proposal."""
+    day = on.isoformat()
+    sql = (
+        "SELECT pm.person_id, pr.name FROM programme_volunteers pm"
+        " JOIN programmes pr ON pr.id = pm.programme_id"
+        " JOIN volunteers v ON v.person_id = pm.person_id"
+        " WHERE pr.certificate IN ('always', 'children')"
+        " AND (pm.to_date IS NULL OR pm.to_date >= ?)"
+        " AND (v.status != 'ended' OR v.status_date > ?)"
+    )
+    params: list[object] = [day, day]
+    if person_ids is not None:
+        sql += f" AND pm.person_id IN ({placeholders(person_ids)})"
+        params += person_ids
+    return sql + " ORDER BY pr.name", params
 
 
 def _pairing_roles_sql(on: dt.date, person_ids: list[int] | None) -> tuple[str, list[object]]:

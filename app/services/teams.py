@@ -34,7 +34,7 @@ class TeamMemberRow:
         return self.from_date <= day and (self.to_date is None or self.to_date >= day)
 
 
-def _volunteer(session, volunteer_id: str) -> Person:  # type: ignore[no-untyped-def]
+def load_volunteer(session, volunteer_id: str) -> Person:  # type: ignore[no-untyped-def]
     person = session.scalars(select(Person).where(Person.uuid == volunteer_id)).one_or_none()
     if person is None or person.volunteer is None:
         raise NotFound(_("Fant ingen frivillig med ID {id}.").format(id=volunteer_id))
@@ -77,7 +77,7 @@ def add_team_member(
     """
     with db.write() as session:
         activity = load_activity(session, activity_id)
-        person = _volunteer(session, volunteer_id)
+        person = load_volunteer(session, volunteer_id)
         if person.volunteer.status == "ended":
             raise ValidationFailed(
                 {"volunteer": _("{name} har sluttet som frivillig.").format(name=person.name)}

@@ -180,3 +180,20 @@ def test_edit_saves_changes(qtbot, db: Database, some_volunteers) -> None:
     qtbot.keyClicks(form.place_edit, "Sandnes")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert get_volunteer(db, some_volunteers[1]).input.place == "Sandnes"
+
+
+def test_taking_a_volunteer_into_a_programme_asks_for_a_certificate(qtbot, db: Database) -> None:
+    from app.services.programme_members import get_max_pairings, memberships
+    from app.services.volunteers import VolunteerInput, create_volunteer
+
+    kari = create_volunteer(db, VolunteerInput(name="Kari Ødegård", birth_year=1980))
+    form = VolunteerForm(db, kari)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.certificate_panel is not None and form.programme_panel is not None
+    assert not form.certificate_panel.isVisible()  # no role needs one yet
+    form.programme_panel.boxes[next(iter(form.programme_panel.boxes))].setChecked(True)
+    assert [m.programme for m in memberships(db, kari)] == ["Flyktningguide"]
+    assert form.certificate_panel.isVisible()  # the need is there at once
+    form.programme_panel.max_spin.setValue(2)
+    assert get_max_pairings(db, kari) == 2

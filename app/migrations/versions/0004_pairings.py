@@ -44,6 +44,35 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_programmes_uuid")),
     )
     op.create_table(
+        "programme_volunteers",
+        sa.Column("programme_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("from_date", sa.Date(), nullable=False),
+        sa.Column("to_date", sa.Date(), nullable=True),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"],
+            name=op.f("fk_programme_volunteers_person_id_people"), ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["programme_id"], ["programmes.id"],
+            name=op.f("fk_programme_volunteers_programme_id_programmes"), ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_programme_volunteers")),
+        sa.UniqueConstraint(
+            "programme_id", "person_id", name=op.f("uq_programme_volunteers_programme_id")
+        ),
+        sa.UniqueConstraint("uuid", name=op.f("uq_programme_volunteers_uuid")),
+    )  # fmt: skip
+    with op.batch_alter_table("programme_volunteers", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_programme_volunteers_person_id"), ["person_id"], unique=False
+        )
+
+    op.create_table(
         "households",
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("kind", sa.String(length=12), nullable=False),
@@ -313,5 +342,9 @@ def downgrade() -> None:
 
     op.drop_table("household_members")
     op.drop_table("households")
+    with op.batch_alter_table("programme_volunteers", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_programme_volunteers_person_id"))
+
+    op.drop_table("programme_volunteers")
     op.drop_table("programmes")
     # ### end Alembic commands ###

@@ -49,6 +49,7 @@ from app.views.attendance.hours_dialog import LogHoursDialog
 from app.views.certificates.volunteer_panel import CertificatePanel
 from app.views.volunteers.availability_grid import AvailabilityGrid
 from app.views.volunteers.language_picker import LanguagePicker
+from app.views.volunteers.programme_panel import ProgrammePanel
 from app.views.volunteers.status_dialog import DATE_FORMAT, StatusDialog
 from app.views.widgets import messages
 from app.views.widgets.field_error import FieldError
@@ -87,6 +88,7 @@ class VolunteerForm(QDialog):
         self.volunteer_id = volunteer_id
         self.detail: VolunteerDetail | None = None
         self.certificate_panel: CertificatePanel | None = None
+        self.programme_panel: ProgrammePanel | None = None
         self.status_dialog: StatusDialog | None = None
         self.errors: dict[str, str] = {}
         self._touched: set[str] = set()
@@ -198,6 +200,10 @@ class VolunteerForm(QDialog):
         if self.volunteer_id is not None:
             self.certificate_panel = CertificatePanel(self.db, self.volunteer_id)
             self.certificate_panel.changed.connect(self.changed_in_database)
+            self.programme_panel = ProgrammePanel(self.db, self.volunteer_id)
+            self.programme_panel.changed.connect(self.certificate_panel.reload)
+            self.programme_panel.changed.connect(self.changed_in_database)
+            layout.addWidget(self.programme_panel)
             layout.addWidget(self.certificate_panel)
         layout.addLayout(columns)
         layout.addLayout(bottom)
