@@ -543,6 +543,9 @@ def test_meetings_count_as_volunteer_hours(db: Database) -> None:
     log_meeting(db, pairing, D(2026, 3, 8), 1.5, today=TODAY)
     assert meeting_hours(db, kari) == 4.0 and meeting_hours(db, ola) == 4.0
     assert meeting_hours(db, kari, start=D(2026, 3, 1)) == 1.5
+    from app.services.hours import hours_summary
+
+    assert hours_summary(db, kari, today=TODAY).this_year == 4.0  # the volunteer's own total
     detail = get_pairing(db, pairing, today=TODAY)
     assert [m.met_on for m in detail.meetings] == [D(2026, 3, 8), D(2026, 2, 8)]
     assert detail.meeting_hours == 4.0

@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session as OrmSession
 from app.db import Database
 from app.errors import NotFound, ValidationFailed
 from app.i18n import _
-from app.models import Activity, Person, Session, VolunteerAttendance, VolunteerHours
+from app.models import (
+    Activity,
+    PairingMeeting,
+    PairingVolunteer,
+    Person,
+    Session,
+    VolunteerAttendance,
+    VolunteerHours,
+)
 from app.services.codes import HOURS_CATEGORIES
 
 MAX_HOURS_PER_DAY = 24.0
@@ -71,7 +79,8 @@ def log_hours(
 def volunteer_hours(
     session: OrmSession, person_ids: list[int] | None, start: dt.date | None, end: dt.date | None
 ) -> dict[int, float]:
-    """Hours per person from attendance and logged hours, between two dates (inclusive)."""
+    """Hours per person from attendance, logged hours and pair meetings, between two dates
+    (inclusive)."""
     att = (
         select(VolunteerAttendance.person_id, func.sum(VolunteerAttendance.hours))
         .join(Session, Session.id == VolunteerAttendance.session_id)
@@ -92,7 +101,33 @@ def volunteer_hours(
     for query in (att, logged):
         for pid, hours in session.execute(query):
             totals[pid] = totals.get(pid, 0.0) + float(hours or 0)
+    for pid, hours in meeting_hours_by_person(session, person_ids, start, end).items():
+        totals[pid] = totals.get(pid, 0.0) + hours
     return totals
+
+
+def meeting_hours_by_person(
+    session: OrmSession,
+    person_ids: list[int] | None,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> dict[int, float]:
+    """Hours from pair meetings per volunteer (person row id), between two dates (inclusive).
+
+    A meeting of a team pairing counts for each volunteer in it.
+    """
+    query = (
+        select(PairingVolunteer.person_id, func.sum(PairingMeeting.hours))
+        .join(PairingMeeting, PairingMeeting.pairing_id == PairingVolunteer.pairing_id)
+        .group_by(PairingVolunteer.person_id)
+    )
+    if start is not None:
+        query = query.where(PairingMeeting.met_on >= start)
+    if end is not None:
+        query = query.where(PairingMeeting.met_on <= end)
+    if person_ids is not None:
+        query = query.where(PairingVolunteer.person_id.in_(person_ids))
+    return {pk: float(hours or 0) for pk, hours in session.execute(query)}
 
 
 def hours_summary(db: Database, volunteer_id: str, today: dt.date | None = None) -> HoursSummary:

@@ -58,6 +58,7 @@ from app.services.codes import (
     PAIRING_STATUSES,
 )
 from app.services.followup_schedule import due_dates, from_text
+from app.services.hours import meeting_hours_by_person
 from app.services.programmes import find_programme_in
 from app.services.text import sort_key
 
@@ -605,31 +606,6 @@ def log_meeting(
         session.add(meeting)
         session.flush()
         return meeting.uuid
-
-
-def meeting_hours_by_person(
-    session: OrmSession,
-    person_ids: list[int] | None,
-    start: dt.date | None,
-    end: dt.date | None,
-) -> dict[int, float]:
-    """Hours from pair meetings per volunteer (person row id), between two dates (inclusive).
-
-    Shaped like `app.services.hours.volunteer_hours`, so totals can add it. A meeting of a team
-    pairing counts for each volunteer in it.
-    """
-    query = (
-        select(PairingVolunteer.person_id, func.sum(PairingMeeting.hours))
-        .join(PairingMeeting, PairingMeeting.pairing_id == PairingVolunteer.pairing_id)
-        .group_by(PairingVolunteer.person_id)
-    )
-    if start is not None:
-        query = query.where(PairingMeeting.met_on >= start)
-    if end is not None:
-        query = query.where(PairingMeeting.met_on <= end)
-    if person_ids is not None:
-        query = query.where(PairingVolunteer.person_id.in_(person_ids))
-    return {pk: float(hours or 0) for pk, hours in session.execute(query)}
 
 
 def meeting_hours(
