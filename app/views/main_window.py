@@ -29,7 +29,17 @@ from app.views.widgets import messages
 from app.views.widgets.background import TaskRunner
 from app.views.widgets.demo_banner import DemoBanner
 
-VIEWS = ("home", "week", "activities", "volunteers", "certificates", "onboarding", "settings")
+VIEWS = (
+    "home",
+    "week",
+    "activities",
+    "volunteers",
+    "participants",
+    "pairings",
+    "certificates",
+    "onboarding",
+    "settings",
+)
 
 NAV_STYLE = """
 QListWidget#navigation { background: #1f3b57; color: #e6edf3; border: none; font-size: 11pt;
@@ -46,6 +56,8 @@ def _view_titles() -> dict[str, str]:
         "week": _("Uke"),
         "activities": _("Aktiviteter"),
         "volunteers": _("Frivillige"),
+        "participants": _("Deltakere"),
+        "pairings": _("Koblinger"),
         "certificates": _("Politiattester"),
         "onboarding": _("Oppstart"),
         "settings": _("Innstillinger"),
@@ -152,6 +164,8 @@ class MainWindow(QMainWindow):
     week = property(lambda self: self.page("week"))
     activities = property(lambda self: self.page("activities"))
     volunteers = property(lambda self: self.page("volunteers"))
+    participants = property(lambda self: self.page("participants"))
+    pairings = property(lambda self: self.page("pairings"))
     certificates = property(lambda self: self.page("certificates"))
     onboarding = property(lambda self: self.page("onboarding"))
     settings_page = property(lambda self: self.page("settings"))
@@ -166,6 +180,7 @@ class MainWindow(QMainWindow):
         home.open_week.connect(lambda: self.show_view("week"))
         home.open_certificates.connect(lambda: self.show_view("certificates"))
         home.open_onboarding.connect(lambda: self.show_view("onboarding"))
+        home.open_pairings.connect(lambda: self.show_view("pairings"))
         return home
 
     def _build_week(self) -> QWidget:
@@ -190,6 +205,22 @@ class MainWindow(QMainWindow):
         for name in ("home", "certificates", "onboarding"):
             volunteers.data_changed.connect(lambda name=name: self.refresh_view(name))
         return volunteers
+
+    def _build_participants(self) -> QWidget:
+        from app.views.participants.list_view import ParticipantListPage
+
+        page = ParticipantListPage(self.db, load=False)
+        for name in ("home", "pairings", "volunteers"):
+            page.data_changed.connect(lambda name=name: self.refresh_view(name))
+        return page
+
+    def _build_pairings(self) -> QWidget:
+        from app.views.pairings.board_page import PairingBoardPage
+
+        page = PairingBoardPage(self.db, load=False)
+        for name in ("home", "participants", "certificates", "volunteers"):
+            page.data_changed.connect(lambda name=name: self.refresh_view(name))
+        return page
 
     def _build_certificates(self) -> QWidget:
         from app.views.certificates.overview_page import CertificatesPage

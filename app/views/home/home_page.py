@@ -10,12 +10,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.db import Database
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.i18n.formatting import format_number
 from app.services.centre_info import get_centre, has_people
 from app.services.certificate_views_support import certificate_counts, onboarding_counts
 from app.services.certificates import list_certificates
 from app.services.onboarding import onboarding_board
+from app.services.pairings import pairing_counts
 from app.services.volunteers import volunteer_figures
 from app.views.home.welcome_page import WelcomePage
 from app.views.week.home_sessions import HomeSessions
@@ -32,6 +33,7 @@ class HomePage(QStackedWidget):
     open_week = Signal()
     open_certificates = Signal()
     open_onboarding = Signal()
+    open_pairings = Signal()
     demo_requested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
@@ -67,6 +69,12 @@ class HomePage(QStackedWidget):
         self.onboarding_card.clicked.connect(self.open_onboarding)
         self.add_card(self.certificate_card, len(self.cards))
         self.add_card(self.onboarding_card, len(self.cards) + 1)
+        self.follow_up_card = Card(_("Oppfølging på etterskudd"), " ")
+        self.follow_up_card.clicked.connect(self.open_pairings)
+        self.waiting_card = Card(_("Venteliste for kobling"), " ")
+        self.waiting_card.clicked.connect(self.open_pairings)
+        self.add_card(self.follow_up_card, len(self.cards) + 2)
+        self.add_card(self.waiting_card, len(self.cards) + 3)
         layout = QVBoxLayout(self.dashboard)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.heading)
@@ -108,6 +116,7 @@ class HomePage(QStackedWidget):
         self.cards["ended"].set_value(format_number(figures.ended))
         self.cards["new"].set_value(format_number(figures.new_this_year))
         self._reload_certificates_and_onboarding()
+        self._reload_pairings()
         self.sessions.reload(self.db)
         self.setCurrentWidget(self.dashboard)
 
@@ -125,6 +134,21 @@ class HomePage(QStackedWidget):
         self.onboarding_card.hint_label.setText(
             _("Venter på et steg · {long} har ventet lenge").format(
                 long=format_number(board.long_waits))
+        )  # fmt: skip
+
+    def _reload_pairings(self) -> None:
+        counts = pairing_counts(self.db)
+        self.follow_up_card.set_value(format_number(counts.overdue))
+        self.follow_up_card.hint_label.setText(
+            ngettext("I {n} kobling", "I {n} koblinger", counts.overdue_pairings).format(
+                n=format_number(counts.overdue_pairings))
+            if counts.overdue else _("Ingen oppfølginger er forsinket")
+        )  # fmt: skip
+        self.waiting_card.set_value(format_number(counts.waiting))
+        self.waiting_card.hint_label.setText(
+            ngettext("Lengst ventet: {n} dag", "Lengst ventet: {n} dager",
+                     counts.longest_wait_days).format(n=format_number(counts.longest_wait_days))
+            if counts.longest_wait_days is not None else _("Ingen venter på kobling")
         )  # fmt: skip
 
     def showing_welcome(self) -> bool:
