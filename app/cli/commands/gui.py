@@ -7,7 +7,17 @@ from pathlib import Path
 
 from app.i18n import _
 
-VIEWS = ("home", "week", "activities", "volunteers", "certificates", "onboarding", "settings")
+VIEWS = (
+    "home",
+    "week",
+    "activities",
+    "volunteers",
+    "participants",
+    "pairings",
+    "certificates",
+    "onboarding",
+    "settings",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
