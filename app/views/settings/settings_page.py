@@ -1,5 +1,5 @@
 """The "Innstillinger" page: the centre (saved in the database), staff, activities, police
-certificates and onboarding, and this PC's language."""
+certificates and onboarding, pairing programmes, and this PC's language."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from app.views.settings.activity_settings import ActivitySettings
 from app.views.settings.centre_fields import CentreFields
 from app.views.settings.certificate_settings import CertificateSettings
 from app.views.settings.language_panel import LanguagePanel
+from app.views.settings.programme_settings import ProgrammeSettings
 from app.views.settings.staff_panel import StaffPanel
 from app.views.widgets.field_error import FieldError
 
@@ -69,6 +70,11 @@ class SettingsPage(QScrollArea):
         certificate_box = QGroupBox(_("Politiattest og oppstart"))
         QVBoxLayout(certificate_box).addWidget(self.certificate_settings)
 
+        self.programme_settings = ProgrammeSettings(db)
+        self.programme_settings.changed.connect(self.certificate_settings_changed)
+        programme_box = QGroupBox(_("Koblingsprogram (flyktningguide, vennefamilie …)"))
+        QVBoxLayout(programme_box).addWidget(self.programme_settings)
+
         language_box = QGroupBox(_("Språk"))
         QVBoxLayout(language_box).addWidget(self.language_panel)
 
@@ -81,6 +87,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(staff_box)
         layout.addWidget(activity_box)
         layout.addWidget(certificate_box)
+        layout.addWidget(programme_box)
         layout.addWidget(language_box)
         layout.addStretch(1)
         self.setWidget(content)
@@ -92,6 +99,7 @@ class SettingsPage(QScrollArea):
         self.staff_panel.set_database(db)
         self.activity_settings.set_database(db)
         self.certificate_settings.set_database(db)
+        self.programme_settings.set_database(db)
         if load:
             self.reload()
 
