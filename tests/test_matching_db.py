@@ -151,7 +151,7 @@ def test_ranking_makes_a_handful_of_queries_whatever_the_number_of_volunteers(
     def count(*args: object) -> None:  # statements through SQLAlchemy
         statements.append(str(args[2]))
 
-    plain = matching.fast_reader
+    plain = matching.session_reader
 
     def counting_reader(session):  # type: ignore[no-untyped-def]  # and on the driver's cursor
         read = plain(session)
@@ -162,7 +162,7 @@ def test_ranking_makes_a_handful_of_queries_whatever_the_number_of_volunteers(
 
         return counted
 
-    monkeypatch.setattr(matching, "fast_reader", counting_reader)
+    monkeypatch.setattr(matching, "session_reader", counting_reader)
     event.listen(db.engine, "before_cursor_execute", count)
     try:
         ranked = rank_for_seeker(db, household_id=seeker, today=TODAY)

@@ -34,7 +34,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session as OrmSession
 
-from app.db import Database, Reader
+from app.db import Database, Reader, session_reader
 from app.errors import NotFound, ValidationFailed
 from app.i18n import _
 from app.services.age_bands import age_at
@@ -120,25 +120,6 @@ def read_in(
     return rows
 
 
-def fast_reader(session: OrmSession) -> Reader:
-    """A `Reader` in the session's transaction on the driver's own cursor: plain tuples, without
-    SQLAlchemy's per-row processing, which would cost more than the queries over 2,000
-    volunteers. Same SQL and parameters as `session_reader`."""
-    session.flush()  # rows this transaction added or changed are seen too
-    raw = session.connection().connection.driver_connection
-    assert raw is not None
-
-    def read(sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cursor = raw.cursor()
-        try:
-            cursor.execute(sql, tuple(params))
-            return cursor.fetchall()  # type: ignore[no-any-return]
-        finally:
-            cursor.close()
-
-    return read
-
-
 def needs_certificate(rule: str, has_minor: bool) -> bool:
     """The programme's certificate rule for one seeker (`children`: someone under 18)."""
     return rule == "always" or (rule == "children" and has_minor)
@@ -179,7 +160,7 @@ def terms_by_pk(read: Reader, pk: int) -> Terms:
 def resolve_terms(session: OrmSession, name_or_id: str) -> Terms:
     from app.services.programmes import find_programme_in
 
-    return terms_by_pk(fast_reader(session), find_programme_in(session, name_or_id).id)
+    return terms_by_pk(session_reader(session), find_programme_in(session, name_or_id).id)
 
 
 # -- seekers -----------------------------------------------------------------------------------
@@ -297,7 +278,7 @@ def load_candidates(
     With `person_pks`: exactly those, whatever their status, so the status rule can speak.
     `exclude_pairing_pk` leaves that pairing out of the load (it is the one being decided).
     """
-    read = fast_reader(session)
+    read = session_reader(session)
     if person_pks is None:
         scope = "v.status = 'active'" if active_only else "v.status != 'ended'"
         scope_params: list[object] = []
@@ -411,7 +392,7 @@ class SeekerSituation:
 
 def pairing_situation(session: OrmSession, pairing_pk: int, on: dt.date) -> SeekerSituation:
     """The seeker of one pairing, with its programme's terms, as the rules see them on `on`."""
-    read = fast_reader(session)
+    read = session_reader(session)
     [(uuid, participant, household, wish, referred, programme)] = read(
         "SELECT uuid, participant_id, household_id, gender_wish, referred_on, programme_id"
         " FROM pairings WHERE id = ?",
@@ -456,7 +437,7 @@ def seeker_situation(
     given = [x for x in (pairing_id, household_id, participant_id) if x is not None]
     if len(given) != 1:
         raise ValidationFailed({"seeker": _("Velg én kobling, én husstand eller én deltaker.")})
-    read = fast_reader(session)
+    read = session_reader(session)
     if pairing_id is not None:
         rows = read("SELECT id FROM pairings WHERE uuid = ?", [pairing_id])
         if not rows:
@@ -580,7 +561,7 @@ def rank_for_volunteer(
         raise ValidationFailed({"limit": _("Antallet kan ikke være negativt.")})
     on = today or dt.date.today()
     with db.read() as session:
-        read = fast_reader(session)
+        read = session_reader(session)
         found = read(
             "SELECT p.id FROM people p JOIN volunteers v ON v.person_id = p.id WHERE p.uuid = ?",
             [volunteer_id],
