@@ -197,3 +197,25 @@ def test_taking_a_volunteer_into_a_programme_asks_for_a_certificate(qtbot, db: D
     assert form.certificate_panel.isVisible()  # the need is there at once
     form.programme_panel.max_spin.setValue(2)
     assert get_max_pairings(db, kari) == 2
+
+
+def test_from_the_volunteer_propose_a_pairing_with_someone_waiting(qtbot, db: Database) -> None:
+    import datetime as dt
+
+    from app.services.pairings import list_pairings
+    from tests.test_pairings import household, volunteer, waiting
+
+    amir = volunteer(db, "Amir Haddad", gender="male", languages=["ar", "no"], district="Lura")
+    family = household(db, "Familien Saleh", adults=[1982], district="Lura")
+    waiting(db, family, referred=dt.date.today() - dt.timedelta(days=40))
+    form = VolunteerForm(db, amir)
+    qtbot.addWidget(form)
+    assert form.programme_panel is not None
+    dialog = form.programme_panel.open_matches()
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 0).data() == "Familien Saleh"
+    assert "Samme bydel" in dialog.model.index(0, 4).data()
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.propose_button, Qt.MouseButton.LeftButton)
+    [pairing] = list_pairings(db)
+    assert (pairing.status, pairing.volunteer_names) == ("proposed", ("Amir Haddad",))

@@ -6,7 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from app.db import Database
 from app.errors import DugnadError
@@ -54,6 +63,24 @@ class ProgrammePanel(QFrame):
         self.max_spin.setToolTip(_("Hvor mange koblinger den frivillige kan ha samtidig."))
         self.max_spin.valueChanged.connect(self._max_changed)
         layout.addWidget(self.max_spin)
+        self.match_button = QPushButton(_("Hvem kan kobles med? …"))
+        self.match_button.setToolTip(_("De som venter på kobling og passer for denne frivillige."))
+        self.match_button.clicked.connect(self.open_matches)
+        layout.addWidget(self.match_button)
+        self.dialog: QDialog | None = None
+
+    def open_matches(self) -> QDialog:
+        """The waiting list as this volunteer sees it, with "Foreslå kobling"."""
+        from app.services.volunteers import get_volunteer
+        from app.views.volunteers.waiting_matches_dialog import WaitingMatchesDialog
+
+        name = get_volunteer(self.db, self.volunteer_id).input.name
+        dialog = WaitingMatchesDialog(self.db, self.volunteer_id, name, self)
+        dialog.proposed.connect(lambda _pairing: self.changed.emit())
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def _toggle(self, programme_id: str, on: bool) -> None:
         today = dt.date.today()
