@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bench.activity_views import bench_activity_views
 from bench.filtering import bench_filtering
+from bench.pairings import bench_pairings
 from bench.sessions import bench_sessions
 from bench.startup import bench_startup
 
@@ -28,6 +29,7 @@ def main() -> None:
         bench_filtering(path)
         bench_activity_views(path)
         bench_sessions(path)
+        bench_pairings(path)
 
 
 if __name__ == "__main__":

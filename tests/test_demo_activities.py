@@ -31,7 +31,7 @@ from app.models.attendance import AGE_BAND_COLUMNS, GENDER_COLUMNS
 from app.services.activities import add_activity_type, list_activities
 from app.services.age_bands import age_at
 from app.services.attendance import get_attendance_sheet
-from app.services.codes import BUILTIN_ACTIVITY_TYPES
+from app.services.codes import BUILTIN_ACTIVITY_TYPES, CHILD_CONSENT_GIVERS
 from app.services.demo import fill_demo
 from app.services.enrolment import list_enrolment
 from app.services.holidays import holiday_name
@@ -157,7 +157,7 @@ def test_every_participant_has_consent_and_every_child_a_guardians(demo: Databas
         assert consent.given_on <= TODAY and consent.staff_id is not None
         if (age_at(birth_year, registered_on) or 0) < 18:
             children += 1
-            assert consent.given_by == "guardian"
+            assert consent.given_by in CHILD_CONSENT_GIVERS
         else:
             assert consent.given_by == "self"
     assert children >= 20

@@ -3,7 +3,8 @@
 `small` is a centre of about 150 volunteers and a dozen activities with a year of sessions behind
 and a term ahead; `large` is the performance dataset (2,000 volunteers, 150 activities, ten years
 of sessions, about 600,000 attendance marks). The same seed always gives the same data. Later
-issues add their own tables to both sizes here (activities: `app.services.demo_activities`).
+issues add their own tables to both sizes here (activities: `app.services.demo_activities`;
+participants, households and pairings: `app.services.demo_pairings`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from app.db import Database
 from app.errors import Cancelled, DugnadError
@@ -34,6 +35,7 @@ from app.services.centre_info import has_people
 from app.services.codes import AVAILABILITY_SLOTS
 from app.services.demo_activities import DemoVolunteer, activity_count, fill_activities
 from app.services.demo_names import (
+    DISTRICT_OF_POSTCODE,
     END_REASONS,
     INTERESTS,
     NAME_POOLS,
@@ -44,6 +46,7 @@ from app.services.demo_names import (
     SKILLS,
     STREETS,
 )
+from app.services.demo_pairings import fill_pairings
 from app.services.text import fold, sort_key
 from app.services.volunteer_list import INTEREST, SKILL
 from app.services.volunteers import build_search_text
@@ -93,10 +96,12 @@ def fill_demo(
     """Fill `db` with demo data and mark it as a demo database; return the number of volunteers.
 
     Volunteers first, then activities with their sessions, teams, rosters, participants and
-    attendance (`app.services.demo_activities`). `progress(done, total)` counts volunteers and
-    then activities (weighted by the time they take). Refuses a database that already holds
-    people unless `force`, which replaces its content. When `should_stop()` turns true the work
-    stops with `Cancelled` and nothing is changed: it all happens in one transaction.
+    attendance (`app.services.demo_activities`), then the participant register, households,
+    programmes and pairings (`app.services.demo_pairings`). `progress(done, total)` counts
+    volunteers and then activities (weighted by the time they take). Refuses a database that
+    already holds people unless `force`, which replaces its content. When `should_stop()` turns
+    true the work stops with `Cancelled` and nothing is changed: it all happens in one
+    transaction.
     """
     if size not in SIZES:
         raise DugnadError(_("Ukjent størrelse «{size}». Velg small eller large.").format(size=size))
@@ -194,6 +199,7 @@ def fill_demo(
                     "address": f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
                     "postcode": postcode,
                     "place": place,
+                    "district": DISTRICT_OF_POSTCODE.get(postcode),
                     "birth_year": today.year - rng.randint(17, 82),
                     "gender": gender,
                     "created_at": now,
@@ -237,20 +243,30 @@ def fill_demo(
             done += per_activity
             check(done)
 
+        demo_volunteers = [
+            DemoVolunteer(
+                v["person_id"], v["start_date"], v["status"], v["status_date"], p["birth_year"]
+            )  # fmt: skip
+            for v, p in zip(volunteers, people, strict=True)
+        ]
         fill_activities(
             session,
             size=size,
             seed=seed,
             today=today,
             now=now,
-            volunteers=[
-                DemoVolunteer(
-                    v["person_id"], v["start_date"], v["status"], v["status_date"], p["birth_year"]
-                )  # fmt: skip
-                for v, p in zip(volunteers, people, strict=True)
-            ],
+            volunteers=demo_volunteers,
             next_person_id=count + 1,
             step=step,
+        )
+        fill_pairings(
+            session,
+            size=size,
+            seed=seed,
+            today=today,
+            now=now,
+            volunteers=demo_volunteers,
+            next_person_id=(session.scalar(select(func.max(Person.id))) or 0) + 1,
         )
     if progress:
         progress(total, total)
