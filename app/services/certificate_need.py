@@ -128,7 +128,9 @@ def validity_by_volunteer(db: Database, today: dt.date | None = None) -> dict[st
                 "SELECT person_id, status, expires_on FROM certificates"
             )
         }
-        uuids = dict(read("SELECT id, uuid FROM people"))
+        holders = list(roles)
+        uuids = dict(read(f"SELECT id, uuid FROM people WHERE id IN ({placeholders(holders)})",
+                          holders)) if holders else {}  # fmt: skip
     return {
         uuids[pid]: pid in certs and valid_on(*certs[pid], today) for pid in roles if pid in uuids
     }

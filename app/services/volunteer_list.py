@@ -66,11 +66,13 @@ def tags_by_person(read: Reader, kind: str, person_ids: list[int] | None) -> dic
     return result
 
 
-def languages_by_person(read: Reader) -> dict[int, list[str]]:
+def languages_by_person(read: Reader, volunteers_only: bool = False) -> dict[int, list[str]]:
     """Per person id, their language codes in the order they were given."""
     result: dict[int, list[str]] = defaultdict(list)
-    sql = "SELECT person_id, code FROM person_languages ORDER BY person_id, position"
-    for person_id, code in read(sql):
+    sql = "SELECT pl.person_id, pl.code FROM person_languages pl"
+    if volunteers_only:  # the volunteer list: not the thousands of participants as well
+        sql += " JOIN volunteers v ON v.person_id = pl.person_id"
+    for person_id, code in read(sql + " ORDER BY pl.person_id, pl.position"):
         result[person_id].append(code)
     return result
 
@@ -100,7 +102,7 @@ def list_volunteers(
         params.append(pattern)
     with db.plain_read() as read:
         rows = read(sql + " ORDER BY p.sort_name, p.id", params)
-        languages = languages_by_person(read)
+        languages = languages_by_person(read, volunteers_only=True)
         skills = tags_by_person(read, SKILL, None)
     return [
         VolunteerRow(
