@@ -16,7 +16,7 @@ def main() -> None:
         db = Path(tmp) / "demo.sqlite"
         dugnad = [sys.executable, "-m", "app", "--db", str(db)]
         subprocess.run([*dugnad, "demo"], check=True)
-        for view in ("home", "volunteers", "settings"):
+        for view in ("home", "volunteers", "participants", "pairings", "settings"):
             shot = OUT / f"{view}.png"
             subprocess.run(
                 [*dugnad, "gui", "--smoke-test", "--view", view, "--screenshot", str(shot)],

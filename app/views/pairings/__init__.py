@@ -1,0 +1,1 @@
+"""Pairings (flyktningguide, vennefamilie): the board, the matching screen and the pairing page."""
