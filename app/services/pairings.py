@@ -530,6 +530,13 @@ def _started(pairing: Pairing, day: dt.date, field: str, what: str) -> None:
         raise ValidationFailed({field: what.format(date=format_date(pairing.start_date))})
 
 
+def planned_follow_up_completed(open_due: Iterable[dt.date], done_on: dt.date) -> dt.date | None:
+    """Which open planned follow-up (by its due date) one done on `done_on` completes: the
+    earliest due by `done_on` + `EARLY_DAYS`; None makes it an extra, unplanned one."""
+    return min((due for due in open_due if due <= done_on + dt.timedelta(days=EARLY_DAYS)),
+               default=None)  # fmt: skip
+
+
 def log_follow_up(
     db: Database, pairing_id: str, data: FollowUpData, today: dt.date | None = None
 ) -> str:
@@ -552,16 +559,18 @@ def log_follow_up(
         _started(pairing, data.done_on, "done_on",
                  _("En oppfølging kan ikke være før koblingen startet ({date})."))  # fmt: skip
         staff = _staff_pk(session, data.staff_id)
-        planned = session.scalars(
-            select(FollowUp)
-            .where(
-                FollowUp.pairing_id == pairing.id,
-                FollowUp.done_on.is_(None),
-                FollowUp.due_on.is_not(None),
-                FollowUp.due_on <= data.done_on + dt.timedelta(days=EARLY_DAYS),
+        open_planned = {
+            f.due_on: f
+            for f in session.scalars(
+                select(FollowUp).where(
+                    FollowUp.pairing_id == pairing.id,
+                    FollowUp.done_on.is_(None),
+                    FollowUp.due_on.is_not(None),
+                )
             )
-            .order_by(FollowUp.due_on)
-        ).first()
+        }
+        due = planned_follow_up_completed(open_planned, data.done_on)
+        planned = open_planned[due] if due is not None else None
         follow_up = planned or FollowUp(pairing_id=pairing.id, due_on=None)
         follow_up.done_on = data.done_on
         follow_up.kind = data.kind
@@ -840,6 +849,7 @@ def pairing_counts(db: Database, today: dt.date | None = None) -> PairingCounts:
 
 __all__ = [
     "EARLY_DAYS",
+    "planned_follow_up_completed",
     "FollowUpData",
     "FollowUpRow",
     "MeetingRow",

@@ -37,7 +37,6 @@ from app.services.codes import (
 )
 from app.services.matching import rank_for_seeker
 from app.services.pairings import (
-    EARLY_DAYS,
     MAX_NOTE,
     FollowUpData,
     PairingDetail,
@@ -45,6 +44,7 @@ from app.services.pairings import (
     end_pairing,
     log_follow_up,
     log_meeting,
+    planned_follow_up_completed,
     set_volunteers,
 )
 from app.views.activities.dialogs import FormDialog, date_edit
@@ -221,14 +221,12 @@ class FollowUpDialog(FormDialog):
     def _show_which(self) -> None:
         """Which planned follow-up this one completes (the service's rule, `EARLY_DAYS`)."""
         day = self.date_edit.date().toPython()
-        planned = [
-            f.due_on for f in self.detail.follow_ups
-            if f.done_on is None and f.due_on is not None
-            and f.due_on <= day + dt.timedelta(days=EARLY_DAYS)
-        ]  # fmt: skip
+        planned = planned_follow_up_completed(
+            (f.due_on for f in self.detail.follow_ups if f.done_on is None and f.due_on), day
+        )
         if planned:
             text = _("Registreres som oppfølgingen som var planlagt {date}.").format(
-                date=format_date(min(planned))
+                date=format_date(planned)
             )
         else:
             text = _("Registreres som en ekstra oppfølging (ingen planlagt nå).")
