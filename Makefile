@@ -47,6 +47,7 @@ i18n: $(STAMP)
 		$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -D dugnad \
 			-i app/i18n/dugnad.pot -d app/i18n/locale -l $$lang; \
 	done
+	$(PY) -m app.i18n.document_catalogs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -21,12 +21,21 @@ from app.i18n import LANGUAGES, _, set_language
 
 
 def _language_from(argv: list[str]) -> str | None:
-    """Find `--lang X` before parsing, so that argparse's own errors speak X too."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
+    """Find the global `--lang X` before parsing, so that argparse's own errors speak X too.
+
+    Only options before the command count: after it, `--lang` is the command's own (the language
+    a printout is made in, e.g. `print signin --lang ar`).
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang":
+            return argv[i + 1] if i + 1 < len(argv) else None
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
+        if not arg.startswith("-"):
+            return None  # the command
+        i += 2 if arg == "--db" else 1
     return None
 
 

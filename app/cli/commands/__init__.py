@@ -17,6 +17,7 @@ from app.cli.commands import (
     match,
     pairings,
     participants,
+    printouts,
     sessions,
     volunteers,
 )
@@ -31,6 +32,7 @@ COMMANDS = (
     activities,
     sessions,
     certificates,
+    printouts,
     check,
     gui,
 )

@@ -1,0 +1,1 @@
+"""One module per printout of `dugnad print`; each has `register(subparsers)` setting `handler`."""
