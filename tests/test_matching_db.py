@@ -18,6 +18,7 @@ from app.services import matching
 from app.services.matching import excluded_for_seeker, rank_for_seeker, rank_for_volunteer
 from app.services.matching_rules import Candidate
 from app.services.pairings import propose
+from app.services.volunteer_list import list_volunteers
 from app.services.volunteers import change_status
 from tests.test_pairings import (
     TODAY,
@@ -258,3 +259,23 @@ def test_candidates_carry_what_the_rules_need(db: Database) -> None:
     assert candidate.missing_steps == ("Opplæring", "Taushetserklæring")
     assert not candidate.certificate_ok
     assert problems == ["Mangler: Opplæring, Taushetserklæring"]  # adults only: no certificate
+
+
+def test_match_seeker_gives_the_seeker_the_ranking_and_who_was_left_out(db: Database) -> None:
+    from app.services.matching import match_seeker
+
+    arabic = volunteer(db, "Amir Haddad", languages=["ar", "no"], district="Lura")
+    volunteer(db, "Per Pause", languages=["ar"])
+    paused = [r for r in list_volunteers(db) if r.name == "Per Pause"][0].id
+    change_status(db, paused, "paused", TODAY, "Ferie")
+    family = household(db, adults=[1980], district="Lura")
+    pairing = waiting(db, family)
+    found = match_seeker(db, pairing_id=pairing, today=TODAY)
+    assert found.seeker.area.district == "Lura"
+    assert [m.candidate.volunteer_id for m in found.ranked] == [arabic]
+    assert [(c.name, problems) for c, problems in found.left_out] == [
+        ("Per Pause", ["Frivilligen har pause"])
+    ]
+    assert [m.candidate.volunteer_id for m in found.ranked] == [
+        m.candidate.volunteer_id for m in rank_for_seeker(db, pairing_id=pairing, today=TODAY)
+    ]

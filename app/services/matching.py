@@ -537,6 +537,34 @@ def rank_for_seeker(
     return rank_candidates(situation.loaded.seeker, candidates, situation.requirements, limit)
 
 
+@dataclass(frozen=True)
+class SeekerMatches:
+    """Everything the matching screen shows for one seeker, from one load of the candidates."""
+
+    seeker: Seeker
+    ranked: list[Match]
+    left_out: list[tuple[Candidate, list[str]]]
+
+
+def match_seeker(
+    db: Database,
+    *,
+    pairing_id: str | None = None,
+    household_id: str | None = None,
+    participant_id: str | None = None,
+    programme: str | None = None,
+    today: dt.date | None = None,
+) -> SeekerMatches:
+    """The seeker, the volunteers allowed (best first) and those left out with why."""
+    situation, candidates = _situation_and_candidates(
+        db, pairing_id, household_id, participant_id, programme, today, active_only=False
+    )
+    seeker, req = situation.loaded.seeker, situation.requirements
+    return SeekerMatches(
+        seeker, rank_candidates(seeker, candidates, req), excluded(seeker, candidates, req)
+    )
+
+
 def excluded_for_seeker(
     db: Database,
     *,

@@ -2,7 +2,7 @@
 
 The suggestions come ranked from `matching.rank_for_seeker`, each with its score (0..100, a
 number and a bar) and its reasons in plain sentences; the volunteers left out are listed under
-"Hvorfor ikke de andre?" with every rule they break (`excluded_for_seeker`), so the coordinator
+"Hvorfor ikke de andre?" with every rule they break (`match_seeker`), so the coordinator
 never has to guess why someone is missing. Selecting several volunteers proposes a team.
 "Foreslå kobling" calls `pairings.propose`; a refusal is shown in the dialog, which stays open
 with the selection kept.
@@ -32,7 +32,7 @@ from app.errors import DugnadError
 from app.i18n import _, ngettext
 from app.i18n.formatting import format_number
 from app.services.languages import language_name
-from app.services.matching import excluded_for_seeker, rank_for_seeker
+from app.services.matching import match_seeker
 from app.services.matching_rules import Candidate, Match, Seeker
 from app.services.pairings import PairingDetail, get_pairing, propose
 from app.services.text import fold, matches, search_terms
@@ -119,8 +119,9 @@ class MatchingDialog(QDialog):
         self.pairing_id = pairing_id
         self.today = today or dt.date.today()
         self.detail: PairingDetail = get_pairing(db, pairing_id, today=self.today)
-        self.ranked: list[Match] = rank_for_seeker(db, pairing_id=pairing_id, today=self.today)
-        self.left_out = excluded_for_seeker(db, pairing_id=pairing_id, today=self.today)
+        found = match_seeker(db, pairing_id=pairing_id, today=self.today)
+        self.ranked: list[Match] = found.ranked
+        self.left_out = found.left_out
         self.shown = min(PAGE_SIZE, len(self.ranked))
         row = self.detail.row
         self.setWindowTitle(_("Finn frivillig til {name}").format(name=row.seeker_name))
@@ -135,7 +136,7 @@ class MatchingDialog(QDialog):
             about.append(_("foreslått nå: {names}").format(names=names_text(row.volunteer_names)))
         self.about_label = QLabel(" · ".join(about))
         self.about_label.setWordWrap(True)
-        facts = seeker_facts(self.ranked[0].seeker) if self.ranked else ""
+        facts = seeker_facts(found.seeker)
         self.facts_label = QLabel(facts)
         self.facts_label.setWordWrap(True)
         self.facts_label.setStyleSheet(HINT_STYLE)
