@@ -8,6 +8,7 @@ skipped with the holiday's name, so nobody wonders why there is no café in the 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -51,7 +52,11 @@ from app.views.activities.session_model import (
     TIME,
     SessionTableModel,
 )
+from app.views.attendance.attendance_dialog import print_signin_sheet
 from app.views.widgets.row_table_model import ROW_ID_ROLE
+
+if TYPE_CHECKING:
+    from app.views.widgets.pdf_preview import PdfPreviewDialog
 
 SUMMARY_STYLE = (
     "QFrame#ruleSummary { background: #eef6ee; border: 1px solid #8fc79a; border-radius: 6px; }"
@@ -143,12 +148,17 @@ class ScheduleTab(QWidget):
         self.restore_button = QPushButton(_("Gjenopprett"))
         self.move_button = QPushButton(_("Flytt …"))
         self.attendance_button = QPushButton(_("Oppmøte …"))
+        self.print_button = QPushButton(_("Skriv ut oppmøteliste …"))
+        self.print_button.setToolTip(
+            _("Oppmøtelisten for den valgte økten, til å fylle ut med penn")
+        )
         self.cancel_button.clicked.connect(self.open_cancel_dialog)
         self.restore_button.clicked.connect(self.restore_selected)
         self.move_button.clicked.connect(self.open_move_dialog)
         self.attendance_button.clicked.connect(
             lambda: (sid := self.selected_session()) and self.open_attendance.emit(sid)
         )
+        self.print_button.clicked.connect(self.print_selected_signin)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         rule_buttons = QVBoxLayout()
@@ -164,8 +174,8 @@ class ScheduleTab(QWidget):
         session_buttons = QHBoxLayout()
         session_buttons.addWidget(self.which_combo)
         session_buttons.addStretch(1)
-        for button in (self.attendance_button, self.move_button, self.cancel_button,
-                       self.restore_button):  # fmt: skip
+        for button in (self.attendance_button, self.print_button, self.move_button,
+                       self.cancel_button, self.restore_button):  # fmt: skip
             session_buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(_heading(_("Faste tider")))
@@ -221,6 +231,7 @@ class ScheduleTab(QWidget):
         self.restore_button.setEnabled(row is not None and row.cancelled)
         self.move_button.setEnabled(row is not None)
         self.attendance_button.setEnabled(row is not None)
+        self.print_button.setEnabled(row is not None)
         self.edit_rule_button.setEnabled(bool(self.rules) and self.rule_list.currentRow() >= 0)
 
     def _changed(self) -> None:
@@ -293,6 +304,13 @@ class ScheduleTab(QWidget):
         if (session_id := self.selected_session()) is not None:
             restore_session(self.db, session_id)
             self._changed()
+
+    def print_selected_signin(self) -> PdfPreviewDialog | None:
+        """The selected session's sign-in sheet in the preview."""
+        row = self._selected_row()
+        if row is None:
+            return None
+        return print_signin_sheet(self, self.db, row.id, row.activity, row.date)
 
     def open_move_dialog(self) -> SessionTimeDialog | None:
         row = self._selected_row()

@@ -11,6 +11,8 @@ service's `add_walk_in`); the screen then ticks them, or adds one to the headcou
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -46,6 +48,9 @@ from app.views.attendance.walk_in_row import WalkInRow
 from app.views.widgets import messages
 from app.views.widgets.field_error import FieldError
 
+if TYPE_CHECKING:
+    from app.views.widgets.pdf_preview import PdfPreviewDialog
+
 SECTION_STYLE = "font-size: 12pt; font-weight: 600; color: #1f3b57; margin-top: 8px;"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -61,6 +66,28 @@ def _hint(text: str) -> QLabel:
     hint.setStyleSheet("color: #57606a;")
     hint.setWordWrap(True)
     return hint
+
+
+def print_signin_sheet(
+    parent: QWidget, db: Database, session_id: str, activity: str, day: dt.date
+) -> PdfPreviewDialog | None:
+    """The session's sign-in sheet (oppmøteliste) in the preview, after asking for the
+    participants' language; None if the user cancelled or it could not be made."""
+    # Imported here: reportlab loads only when something is printed.
+    from app.views.widgets.printout import ask_document_language, show_printout
+
+    language = ask_document_language(parent)
+    if language is None:
+        return None
+
+    def write(path: Path) -> None:
+        from app.reports.signin_sheet import render_signin_sheet
+        from app.services.print_signin import get_signin_sheet
+
+        render_signin_sheet(get_signin_sheet(db, session_id), path, language or None)
+
+    title = _("Oppmøteliste: {activity} {date}").format(activity=activity, date=format_date(day))
+    return show_printout(parent, title, _("oppmøteliste") + f"-{day.isoformat()}.pdf", write)
 
 
 def session_heading(sheet: AttendanceSheet) -> str:
@@ -146,13 +173,19 @@ class AttendanceDialog(QDialog):
         self.cancel_button = self.buttons.addButton(
             _("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        for button in (self.save_button, self.cancel_button):
+        self.print_button = QPushButton(_("Skriv ut oppmøteliste …"))
+        self.print_button.setToolTip(
+            _("Skriv ut et ark å fylle ut med penn under økten, i samme rekkefølge som her.")
+        )
+        for button in (self.save_button, self.cancel_button, self.print_button):
             button.setAutoDefault(False)
             button.setDefault(False)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_sheet)
 
         bottom = QHBoxLayout()
+        bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_error, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -198,6 +231,13 @@ class AttendanceDialog(QDialog):
 
     def is_dirty(self) -> bool:
         return self.current_input() != self._initial
+
+    # -- printing ---------------------------------------------------------------------------------
+    def print_sheet(self) -> PdfPreviewDialog | None:
+        """The paper sign-in sheet of this session, to fill in with a pen."""
+        return print_signin_sheet(
+            self, self.db, self.session_id, self.sheet.activity, self.sheet.date
+        )
 
     # -- walk-ins ---------------------------------------------------------------------------------
     def _walk_in_named(self, participant_id: str, name: str) -> None:

@@ -10,6 +10,9 @@ tells the board.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -49,6 +52,9 @@ from app.views.pairings.texts import (
 )
 from app.views.pairings.timeline_models import NOTE, FollowUpTableModel, MeetingTableModel
 from app.views.widgets.list_table import make_list_table
+
+if TYPE_CHECKING:
+    from app.views.widgets.pdf_preview import PdfPreviewDialog
 
 STATUS_COLOURS = {
     "waiting": ("#fff4d6", "#7a4b00"),
@@ -121,6 +127,11 @@ class PairingDialog(QDialog):
         self.meeting_button = QPushButton(_("Logg møte …"))
         self.team_button = QPushButton(_("Endre frivillige …"))
         self.end_button = QPushButton(_("Avslutt …"))
+        self.print_button = QPushButton(_("Skriv ut avtale …"))
+        self.print_button.setToolTip(
+            _("Avtalen med taushetserklæring og linjer for underskrift, til oppstartsmøtet")
+        )
+        self.print_button.clicked.connect(self.print_agreement)
         self.find_button.clicked.connect(self.open_matching_dialog)
         self.start_button.clicked.connect(self.open_start_dialog)
         self.follow_up_button.clicked.connect(self.open_follow_up_dialog)
@@ -129,7 +140,7 @@ class PairingDialog(QDialog):
         self.end_button.clicked.connect(self.open_end_dialog)
         actions = QHBoxLayout()
         for button in (self.start_button, self.find_button, self.follow_up_button,
-                       self.meeting_button, self.team_button):  # fmt: skip
+                       self.meeting_button, self.team_button, self.print_button):  # fmt: skip
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.end_button)
@@ -223,6 +234,8 @@ class PairingDialog(QDialog):
         self.meeting_button.setVisible(status in ("active", "ended"))
         self.team_button.setVisible(status in ("proposed", "active"))
         self.end_button.setVisible(status != "ended")
+        # A waiting pairing has nobody to sign an agreement yet.
+        self.print_button.setVisible(status != "waiting")
         self.end_button.setText(
             _("Avslutt kobling …") if status == "active" else _("Ta av ventelisten …")
         )
@@ -364,3 +377,23 @@ class PairingDialog(QDialog):
 
     def open_team_dialog(self) -> QDialog:
         return self._open(TeamDialog(self.db, self.detail, self.today, self))
+
+    def print_agreement(self) -> PdfPreviewDialog | None:
+        """The agreement in the preview, to print for the start meeting or save as PDF."""
+        # Imported here: reportlab loads only when something is printed.
+        from app.reports.pairing_agreement import render_pairing_agreement
+        from app.services.print_people import pairing_agreement
+        from app.views.widgets.printout import show_printout
+
+        def write(path: Path) -> None:
+            agreement = pairing_agreement(self.db, self.pairing_id, today=self.today)
+            render_pairing_agreement(agreement, path)
+
+        seeker = self.detail.row.seeker_name
+        slug = re.sub(r"[^\w]+", "-", seeker.casefold()).strip("-") or _("kobling")
+        return show_printout(
+            self,
+            _("Avtale: {seeker}").format(seeker=seeker),
+            _("avtale") + f"-{slug}.pdf",
+            write,
+        )

@@ -10,6 +10,9 @@ generic state for everyone, the details and actions for the responsible staff).
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -55,6 +58,9 @@ from app.views.widgets import messages
 from app.views.widgets.field_error import FieldError
 from app.views.widgets.fit import grow_to_fit
 from app.views.widgets.tag_edit import TagLineEdit
+
+if TYPE_CHECKING:
+    from app.views.widgets.pdf_preview import PdfPreviewDialog
 
 # Service field name -> the field whose edit reveals its message.
 FIELDS = (
@@ -227,6 +233,11 @@ class VolunteerForm(QDialog):
         self.log_hours_button = QPushButton(_("Før timer …"))
         self.log_hours_button.clicked.connect(self.open_hours_dialog)
         self.hours_dialog: LogHoursDialog | None = None
+        self.attest_button = QPushButton(_("Skriv ut attest …"))
+        self.attest_button.setToolTip(
+            _("Attest for frivillig innsats, med oppgaver, roller og timer, til en jobbsøknad")
+        )
+        self.attest_button.clicked.connect(self.print_attest)
         self.pause_button = QPushButton(_("Sett på pause"))
         self.end_button = QPushButton(_("Avslutt"))
         self.reactivate_button = QPushButton(_("Aktiver igjen"))
@@ -234,7 +245,7 @@ class VolunteerForm(QDialog):
         self.end_button.clicked.connect(lambda: self.open_status_dialog("ended"))
         self.reactivate_button.clicked.connect(lambda: self.open_status_dialog("active"))
         for button in (self.pause_button, self.end_button, self.reactivate_button,
-                       self.log_hours_button):  # fmt: skip
+                       self.log_hours_button, self.attest_button):  # fmt: skip
             button.setAutoDefault(False)
         text = QVBoxLayout()
         text.addWidget(self.status_label)
@@ -247,6 +258,7 @@ class VolunteerForm(QDialog):
         layout.addWidget(self.end_button)
         layout.addWidget(self.reactivate_button)
         layout.addWidget(self.log_hours_button)
+        layout.addWidget(self.attest_button)
         return frame
 
     def _connect(self) -> None:
@@ -396,6 +408,28 @@ class VolunteerForm(QDialog):
         self.hours_dialog = dialog
         dialog.open()
         return dialog
+
+    def print_attest(self) -> PdfPreviewDialog | None:
+        """The attest for voluntary work in the preview, to print or save as PDF."""
+        assert self.volunteer_id is not None
+        # Imported here: reportlab loads only when something is printed.
+        from app.reports.volunteer_attest import render_volunteer_attest
+        from app.services.print_people import volunteer_attest
+        from app.views.widgets.printout import show_printout
+
+        volunteer_id = self.volunteer_id
+
+        def write(path: Path) -> None:
+            render_volunteer_attest(volunteer_attest(self.db, volunteer_id), path)
+
+        name = self.detail.input.name if self.detail is not None else ""
+        slug = re.sub(r"[^\w]+", "-", name.casefold()).strip("-") or _("frivillig")
+        return show_printout(
+            self,
+            _("Attest: {name}").format(name=name),
+            _("attest") + f"-{slug}.pdf",
+            write,
+        )
 
     def open_status_dialog(self, status: str) -> StatusDialog:
         assert self.volunteer_id is not None
