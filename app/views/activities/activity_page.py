@@ -2,22 +2,36 @@
 
 Tidsplan, Team, Vaktliste, Deltakere (only for fixed groups: counting `enrolled` or `both`) and
 Oppmøte. Each tab loads its own data through services; this page only passes the activity on and
-opens the attendance screen for any session a tab asks for.
+opens the attendance screen for any session a tab asks for. "Skriv ut" beside "Rediger" prints the
+activity's vaktliste for a period (the coming month unless changed) and its team's kontaktliste.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.db import Database
+from app.errors import ValidationFailed
 from app.i18n import _
 from app.i18n.formatting import format_date, format_number
 from app.services.activities import ActivityDetail, get_activity
 from app.services.codes import COUNTING, label
 from app.services.languages import language_name
+from app.services.print_rosters import coming_month
+from app.views.activities.dialogs import FormDialog, date_edit
 from app.views.activities.enrolment_tab import EnrolmentTab
 from app.views.activities.form import ActivityForm
 from app.views.activities.history_tab import HistoryTab
@@ -26,6 +40,9 @@ from app.views.activities.roster_tab import RosterTab
 from app.views.activities.schedule_tab import ScheduleTab
 from app.views.activities.team_tab import TeamTab
 from app.views.attendance.attendance_dialog import AttendanceDialog
+
+if TYPE_CHECKING:  # the preview (QtPdf) is imported when something is printed
+    from app.views.widgets.pdf_preview import PdfPreviewDialog
 
 FACTS_STYLE = "color: #24292f; background: #f3f6f9; border-radius: 6px; padding: 8px 10px;"
 
@@ -56,6 +73,32 @@ def facts_text(detail: ActivityDetail) -> str:
     return " · ".join(first) + "\n" + " · ".join(second)
 
 
+def file_part(name: str) -> str:
+    """`Språkkafé Sentrum` → `Språkkafé-Sentrum`: a name that is safe in a file name."""
+    kept = "".join(ch if ch.isalnum() or ch in "-_" else " " for ch in name)
+    return "-".join(kept.split()) or "aktivitet"
+
+
+class RosterPeriodDialog(FormDialog):
+    """From and to for the vaktliste, the coming month to begin with; "Vis" opens the preview."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(_("Skriv ut vaktliste"), _("Vis vaktlisten"), parent)
+        start, end = coming_month(today)
+        self.start_edit = date_edit(start)
+        self.end_edit = date_edit(end)
+        self.add_field(_("Fra og med"), self.start_edit, "start_date")
+        self.add_field(_("Til og med"), self.end_edit, "end_date")
+        self.action = self.period
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        start = self.start_edit.date().toPython()
+        end = self.end_edit.date().toPython()
+        if end < start:
+            raise ValidationFailed({"end_date": _("Til-datoen kan ikke være før fra-datoen.")})
+        return start, end
+
+
 class ActivityPage(QWidget):
     """Header and tabs; `back` returns to the list, `changed` after any edit."""
 
@@ -75,6 +118,17 @@ class ActivityPage(QWidget):
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.edit_button = QPushButton(_("Rediger …"))
         self.edit_button.clicked.connect(self.open_form)
+        self.print_button = QPushButton(_("Skriv ut"))
+        self.print_menu = QMenu(self.print_button)
+        self.roster_action = self.print_menu.addAction(_("Vaktliste …"))
+        self.roster_action.triggered.connect(self.open_roster_dialog)
+        self.contacts_action = self.print_menu.addAction(_("Kontaktliste …"))
+        self.contacts_action.triggered.connect(self.print_contacts)
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.setToolTip(
+            _("Vaktliste for en periode, eller kontaktliste for teamet (fortrolig)")
+        )
+        self.preview: PdfPreviewDialog | None = None
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setStyleSheet(FACTS_STYLE)
@@ -102,6 +156,7 @@ class ActivityPage(QWidget):
         top.addWidget(self.back_button)
         top.addSpacing(12)
         top.addWidget(self.title, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -163,3 +218,50 @@ class ActivityPage(QWidget):
         self.current_dialog = dialog
         dialog.open()
         return dialog
+
+    # -- printing ---------------------------------------------------------------------------------
+    def open_roster_dialog(self) -> RosterPeriodDialog | None:
+        """Ask for the period, then show the activity's vaktliste."""
+        if self.detail is None:
+            return None
+        dialog = RosterPeriodDialog(self.today, self)
+        dialog.accepted.connect(lambda: self.print_roster(*dialog.result_value))
+        self.current_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_roster(self, start: dt.date, end: dt.date) -> PdfPreviewDialog | None:
+        """The vaktliste of this activity from `start` to `end`, in the preview."""
+        if self.detail is None:
+            return None
+        db, activity_id = self.db, self.detail.id
+        name = f"{_('vaktliste')}-{file_part(self.detail.row.name)}-{start.isoformat()}.pdf"
+
+        def write(path: Path) -> None:
+            from app.reports.roster import render_roster
+            from app.services.print_rosters import roster_printout
+
+            render_roster(roster_printout(db, start, end, activity_id, today=self.today), path)
+
+        from app.views.widgets.printout import show_printout
+
+        self.preview = show_printout(self, _("Vaktliste"), name, write)
+        return self.preview
+
+    def print_contacts(self) -> PdfPreviewDialog | None:
+        """The team's kontaktliste (fortrolig), in the preview."""
+        if self.detail is None:
+            return None
+        db, activity_id = self.db, self.detail.id
+        name = f"{_('kontaktliste')}-{file_part(self.detail.row.name)}.pdf"
+
+        def write(path: Path) -> None:
+            from app.reports.contact_list import render_contact_list
+            from app.services.print_rosters import contact_list
+
+            render_contact_list(contact_list(db, activity_id, today=self.today), path)
+
+        from app.views.widgets.printout import show_printout
+
+        self.preview = show_printout(self, _("Kontaktliste"), name, write)
+        return self.preview

@@ -4,12 +4,15 @@ One `week_sessions` call per week change (a single query with its counts), split
 columns. Navigate with the buttons, PageUp/PageDown or Alt+Left/Right; double-click a session (or
 press Enter on it) to enter its attendance. Below the week, the sessions of the next four weeks
 that have fewer volunteers on the roster than needed, so the gaps can be filled in time.
+"Skriv ut vaktliste …" prints the shown week's vaktliste, every activity, in the preview.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -40,6 +43,9 @@ from app.views.activities.session_model import (
 from app.views.attendance.attendance_dialog import AttendanceDialog
 from app.views.week.day_column import DayColumn
 from app.views.widgets.row_table_model import ROW_ID_ROLE
+
+if TYPE_CHECKING:  # the preview (QtPdf) is imported when something is printed
+    from app.views.widgets.pdf_preview import PdfPreviewDialog
 
 LOOK_AHEAD_WEEKS = 4
 
@@ -76,6 +82,10 @@ class WeekPage(QWidget):
         self.previous_button.clicked.connect(lambda: self.move_weeks(-1))
         self.next_button.clicked.connect(lambda: self.move_weeks(1))
         self.this_week_button.clicked.connect(lambda: self.show_week(self.today))
+        self.print_button = QPushButton(_("Skriv ut vaktliste …"))
+        self.print_button.setToolTip(_("Vaktlisten for uken som vises, alle aktivitetene"))
+        self.print_button.clicked.connect(self.print_roster)
+        self.preview: PdfPreviewDialog | None = None
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #57606a;")
         legend = QLabel(
@@ -128,6 +138,8 @@ class WeekPage(QWidget):
         top.addWidget(self.previous_button)
         top.addWidget(self.this_week_button)
         top.addWidget(self.next_button)
+        top.addSpacing(12)
+        top.addWidget(self.print_button)
         info = QHBoxLayout()
         info.addWidget(self.summary)
         info.addStretch(1)
@@ -225,6 +237,25 @@ class WeekPage(QWidget):
         self.current_dialog = dialog
         dialog.open()
         return dialog
+
+    def print_roster(self) -> PdfPreviewDialog | None:
+        """The vaktliste of the shown week, Monday to Sunday, every activity, in the preview."""
+        from app.views.widgets.printout import show_printout
+
+        db, start = self.db, self.monday
+        end = start + dt.timedelta(days=6)
+        year, number, _weekday = start.isocalendar()
+        name = f"{_('vaktliste')}-{_('uke')}-{number}-{year}.pdf"
+
+        def write(path: Path) -> None:
+            from app.reports.roster import render_roster
+            from app.services.print_rosters import roster_printout
+
+            render_roster(roster_printout(db, start, end, today=self.today), path)
+
+        self.preview = show_printout(self, _("Vaktliste uke {number}").format(number=number),
+                                     name, write)  # fmt: skip
+        return self.preview
 
     def _after_save(self) -> None:
         self.reload()
