@@ -10,6 +10,8 @@ from pathlib import Path
 from bench.activity_views import bench_activity_views
 from bench.filtering import bench_filtering
 from bench.pairings import bench_pairings
+from bench.print_roster import bench_print_roster
+from bench.print_signin import bench_print_signin
 from bench.sessions import bench_sessions
 from bench.startup import bench_startup
 
@@ -30,6 +32,8 @@ def main() -> None:
         bench_activity_views(path)
         bench_sessions(path)
         bench_pairings(path)
+        bench_print_roster(path)
+        bench_print_signin(path)
 
 
 if __name__ == "__main__":
