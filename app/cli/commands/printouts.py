@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 
 from app.cli.parser import Parser
+from app.cli.print_commands import agreement, attest, contacts, roster, signin
 from app.i18n import _
 
-# Each printout's module in app/cli/print_commands, in the order `--help` lists them.
-DOCUMENTS = (
-    "roster",
-    "signin",
-    "contacts",
-    "overview",
-    "agreement",
-    "attest",
-    "consent",
-    "interests",
-)
+# Each printout's module in app/cli/print_commands, in the order `--help` lists them. The modules
+# import their services and reportlab in their handlers, so registering them all stays cheap.
+DOCUMENTS = (roster, signin, contacts, agreement, attest)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,16 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "print",
         help=_("lag utskrifter som PDF"),
         description=_("Lager en utskrift som PDF: vaktliste, oppmøteliste, kontaktliste, "
-                      "aktivitetsoversikt, avtale, attest, samtykke eller interesseskjema."),
+                      "avtale for en kobling eller attest for frivillig innsats."),
     )  # fmt: skip
     documents = parser.add_subparsers(
         dest="document", metavar=_("UTSKRIFT"), parser_class=Parser, required=True
     )
-    for name in DOCUMENTS:
-        try:
-            module = importlib.import_module(f"app.cli.print_commands.{name}")
-        except ModuleNotFoundError as exc:  # while the printouts are being built
-            if exc.name != f"app.cli.print_commands.{name}":
-                raise
-            continue
+    for module in DOCUMENTS:
         module.register(documents)
