@@ -21,8 +21,9 @@ from app.i18n import LANGUAGES, _
 from app.services.centre_info import get_centre
 from app.views import preferences
 from app.views.crash import LOG_NAME, make_excepthook
-from app.views.main_window import VIEWS, MainWindow
+from app.views.main_window import MainWindow
 from app.views.qt_language import apply_language
+from app.views.sections import VIEWS
 
 # Long enough for the first paint to come first, short enough to be done before a first click.
 WARM_UP_DELAY_MS = 300

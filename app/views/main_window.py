@@ -25,21 +25,10 @@ from app.errors import DugnadError
 from app.i18n import _
 from app.services.centre_info import get_centre
 from app.views import demo_switch, preferences
+from app.views.sections import VIEWS
 from app.views.widgets import messages
 from app.views.widgets.background import TaskRunner
 from app.views.widgets.demo_banner import DemoBanner
-
-VIEWS = (
-    "home",
-    "week",
-    "activities",
-    "volunteers",
-    "participants",
-    "pairings",
-    "certificates",
-    "onboarding",
-    "settings",
-)
 
 NAV_STYLE = """
 QListWidget#navigation { background: #1f3b57; color: #e6edf3; border: none; font-size: 11pt;

@@ -6,18 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.i18n import _
-
-VIEWS = (
-    "home",
-    "week",
-    "activities",
-    "volunteers",
-    "participants",
-    "pairings",
-    "certificates",
-    "onboarding",
-    "settings",
-)
+from app.views.sections import VIEWS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
