@@ -5,12 +5,21 @@ from __future__ import annotations
 import argparse
 
 from app.cli.parser import Parser
-from app.cli.print_commands import agreement, attest, contacts, roster, signin
+from app.cli.print_commands import (
+    agreement,
+    attest,
+    consent,
+    contacts,
+    interests,
+    overview,
+    roster,
+    signin,
+)
 from app.i18n import _
 
 # Each printout's module in app/cli/print_commands, in the order `--help` lists them. The modules
 # import their services and reportlab in their handlers, so registering them all stays cheap.
-DOCUMENTS = (roster, signin, contacts, agreement, attest)
+DOCUMENTS = (roster, signin, contacts, overview, agreement, attest, consent, interests)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "print",
         help=_("lag utskrifter som PDF"),
         description=_("Lager en utskrift som PDF: vaktliste, oppmøteliste, kontaktliste, "
-                      "avtale for en kobling eller attest for frivillig innsats."),
+                      "aktivitetsoversikt, avtale, attest, samtykke eller interesseskjema."),
     )  # fmt: skip
     documents = parser.add_subparsers(
         dest="document", metavar=_("UTSKRIFT"), parser_class=Parser, required=True

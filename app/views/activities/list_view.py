@@ -6,6 +6,9 @@ The list and the page share one stack so "◀ Alle aktiviteter" returns to the l
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +33,9 @@ from app.views.activities.form import ActivityForm
 from app.views.activities.list_model import SCHEDULE, ActivityTableModel, activity_search_text
 from app.views.widgets.row_table_model import ROW_ID_ROLE
 
+if TYPE_CHECKING:
+    from app.views.widgets.pdf_preview import PdfPreviewDialog
+
 
 class ActivityListPage(QStackedWidget):
     """List of activities, or one activity's page."""
@@ -46,6 +52,12 @@ class ActivityListPage(QStackedWidget):
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.new_button = QPushButton(_("Ny aktivitet"))
         self.new_button.clicked.connect(lambda: self.open_form())
+        self.print_button = QPushButton(_("Skriv ut aktivitetsoversikt …"))
+        self.print_button.setToolTip(
+            _("Oversikt over aktivitetene som går nå, til nye deltakere og kommunen")
+        )
+        self.print_button.clicked.connect(lambda: self.print_overview())
+        self.preview: PdfPreviewDialog | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Søk på navn, type, sted, dag eller målgruppe"))
         self.search.setClearButtonEnabled(True)
@@ -71,6 +83,7 @@ class ActivityListPage(QStackedWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         top.addWidget(self.new_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.counter)
@@ -137,6 +150,27 @@ class ActivityListPage(QStackedWidget):
         self.current_form = form
         form.open()
         return form
+
+    def print_overview(self) -> PdfPreviewDialog | None:
+        """The activity overview (aktivitetsoversikt) in the preview, after asking for the
+        participants' language; None if the user cancelled or it could not be made."""
+        # Imported here: reportlab loads only when something is printed.
+        from app.views.widgets import printout
+
+        language = printout.ask_document_language(self)
+        if language is None:
+            return None
+        db = self.db
+
+        def write(path: Path) -> None:
+            from app.reports.activity_overview import render_activity_overview
+            from app.services.print_offers import activity_overview
+
+            render_activity_overview(activity_overview(db), path, language=language or None)
+
+        name = _("aktivitetsoversikt") + (f"-{language}" if language else "") + ".pdf"
+        self.preview = printout.show_printout(self, _("Aktivitetsoversikt"), name, write)
+        return self.preview
 
     def _created(self, activity_id: str) -> None:
         self._after_change()

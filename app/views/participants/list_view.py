@@ -6,10 +6,20 @@ Filtering runs in Python on the rows already read (`filter_participant_rows`' ru
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.db import Database
 from app.i18n import _
@@ -21,6 +31,8 @@ from app.views.widgets.row_table_model import ROW_ID_ROLE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
+
+    from app.views.widgets.pdf_preview import PdfPreviewDialog
 
 MAX_WIDTH = 220
 
@@ -41,6 +53,15 @@ class ParticipantListPage(QWidget):
         self.households_button.clicked.connect(self.open_households)
         self.new_button = QPushButton(_("Ny deltaker"))
         self.new_button.clicked.connect(lambda: self.open_form(None))
+        # Blank forms for participants, in Bokmål and (if chosen) their own language.
+        self.print_menu = QMenu(self)
+        self.consent_action = self.print_menu.addAction(_("Samtykkeskjema …"))
+        self.consent_action.triggered.connect(lambda: self.print_consent_form())
+        self.interests_action = self.print_menu.addAction(_("Interesseskjema …"))
+        self.interests_action.triggered.connect(lambda: self.print_interest_form())
+        self.print_button = QPushButton(_("Skriv ut"))
+        self.print_button.setMenu(self.print_menu)
+        self.preview: PdfPreviewDialog | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Søk på navn, telefon, språk, interesse eller bydel"))
         self.search.setClearButtonEnabled(True)
@@ -54,6 +75,7 @@ class ParticipantListPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         top.addWidget(self.households_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -111,6 +133,47 @@ class ParticipantListPage(QWidget):
         self.current_form = dialog
         dialog.open()
         return dialog
+
+    # -- printing ---------------------------------------------------------------------------------
+    def print_consent_form(self) -> PdfPreviewDialog | None:
+        """The blank consent and privacy form (samtykke og personvern), in the preview."""
+
+        def render(db: Database, path: Path, language: str | None) -> None:
+            from app.reports.consent_form import render_consent_form
+            from app.services.print_offers import consent_form
+
+            render_consent_form(consent_form(db), path, language=language)
+
+        return self._print_form(_("Samtykke og personvern"), _("samtykkeskjema"), render)
+
+    def print_interest_form(self) -> PdfPreviewDialog | None:
+        """The blank interest form (interessekartlegging), in the preview."""
+
+        def render(db: Database, path: Path, language: str | None) -> None:
+            from app.reports.interest_form import render_interest_form
+            from app.services.print_offers import interest_form
+
+            render_interest_form(interest_form(db), path, language=language)
+
+        return self._print_form(_("Interessekartlegging"), _("interesseskjema"), render)
+
+    def _print_form(
+        self, title: str, file_stem: str, render: Callable[[Database, Path, str | None], None]
+    ) -> PdfPreviewDialog | None:
+        """Ask for the participants' language, then write the form and open the preview; None
+        if the user cancelled or it could not be made."""
+        # Imported here: reportlab loads only when something is printed.
+        from app.views.widgets import printout
+
+        language = printout.ask_document_language(self)
+        if language is None:
+            return None
+        db = self.db
+        name = file_stem + (f"-{language}" if language else "") + ".pdf"
+        self.preview = printout.show_printout(
+            self, title, name, lambda path: render(db, path, language or None)
+        )
+        return self.preview
 
     def _after_save(self) -> None:
         self.reload()
