@@ -27,7 +27,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from app.i18n.documents import D_, check_language, in_language
 from app.i18n.formatting import format_date, format_time
-from app.reports.bilingual import BOKMAL_PAGE_TEXTS, paragraphs, second_style
+from app.reports.bilingual import build_participant_pdf, paragraphs, second_style
 from app.reports.document import (
     CONTENT_WIDTH,
     MUTED_COLOUR,
@@ -36,7 +36,6 @@ from app.reports.document import (
     TEXT_COLOUR,
     DocumentHeader,
     Styles,
-    build_pdf,
     styles,
     table_style,
     text_paragraph,
@@ -177,14 +176,7 @@ def render_activity_overview(
         title=TITLE,
         generated_on=generated_on or overview.on,
     )
-    build_pdf(
-        target,
-        _story(overview, language, group_by),
-        header,
-        page_texts=BOKMAL_PAGE_TEXTS,
-        language="nb",
-        pdf_title=f"{TITLE} – {centre.name}" if centre.name else TITLE,
-    )
+    build_participant_pdf(target, _story(overview, language, group_by), header)
 
 
 @dataclass(frozen=True)

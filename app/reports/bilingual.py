@@ -8,13 +8,22 @@ short labels put both on two lines of the same cell.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import BinaryIO
+
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from app.i18n.documents import both
 from app.reports import fonts
-from app.reports.document import MUTED_COLOUR, PageTexts, text_paragraph
+from app.reports.document import (
+    MUTED_COLOUR,
+    DocumentHeader,
+    PageTexts,
+    build_pdf,
+    text_paragraph,
+)
 
 
 def second_style(style: ParagraphStyle, language: str | None) -> ParagraphStyle:
@@ -53,3 +62,21 @@ def label(message: str, language: str | None, **values: object) -> str:
 
 # The footer of a (P) document stays in Bokmål, the centre's language, whatever the participant's.
 BOKMAL_PAGE_TEXTS = PageTexts(page="Side {page} av {pages}", generated="Skrevet ut {date}")
+
+
+def build_participant_pdf(
+    target: Path | str | BinaryIO,
+    story: list[Flowable],
+    header: DocumentHeader,
+    pdf_title: str | None = None,
+) -> None:
+    """Build a (P) document: its footer and its PDF language are Bokmål, the centre's own.
+
+    The PDF's title is `pdf_title`, or "<title> – <centre>" by default.
+    """
+    if pdf_title is None:
+        name = header.centre_name
+        pdf_title = f"{header.title} – {name}" if name else header.title
+    build_pdf(
+        target, story, header, page_texts=BOKMAL_PAGE_TEXTS, language="nb", pdf_title=pdf_title
+    )

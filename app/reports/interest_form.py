@@ -25,13 +25,12 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from app.i18n.documents import D_, check_language
 from app.reports.activity_overview import activity_type_text, bilingual_cell, language_name
-from app.reports.bilingual import BOKMAL_PAGE_TEXTS, paragraphs
+from app.reports.bilingual import build_participant_pdf, paragraphs
 from app.reports.document import (
     CONTENT_WIDTH,
     TEXT_COLOUR,
     DocumentHeader,
     Styles,
-    build_pdf,
     styles,
     table_style,
     text_paragraph,
@@ -217,14 +216,7 @@ def render_interest_form(
         title=TITLE,
         generated_on=generated_on or dt.date.today(),
     )
-    build_pdf(
-        target,
-        _story(form, language),
-        header,
-        page_texts=BOKMAL_PAGE_TEXTS,
-        language="nb",
-        pdf_title=f"{TITLE} – {form.centre.name}" if form.centre.name else TITLE,
-    )
+    build_participant_pdf(target, _story(form, language), header)
 
 
 def _label(message: str, language: str | None, style: ParagraphStyle) -> list[Flowable]:

@@ -35,7 +35,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from app.i18n.documents import D_, both, check_language
 from app.i18n.formatting import format_date, format_time
 from app.reports import fonts
-from app.reports.bilingual import BOKMAL_PAGE_TEXTS, second_style
+from app.reports.bilingual import build_participant_pdf, second_style
 from app.reports.document import (
     CONTENT_WIDTH,
     RULE_COLOUR,
@@ -43,7 +43,6 @@ from app.reports.document import (
     TEXT_COLOUR,
     DocumentHeader,
     Styles,
-    build_pdf,
     styles,
     table_style,
     text_paragraph,
@@ -112,14 +111,8 @@ def render_signin_sheet(
         title=title,
         generated_on=sheet.generated_on,
     )
-    build_pdf(
-        target,
-        _Builder(sheet, language).story(),
-        header,
-        page_texts=BOKMAL_PAGE_TEXTS,
-        language="nb",
-        pdf_title=f"{TITLE}: {sheet.activity} {format_date(sheet.date)}",
-    )
+    pdf_title = f"{TITLE}: {sheet.activity} {format_date(sheet.date)}"
+    build_participant_pdf(target, _Builder(sheet, language).story(), header, pdf_title)
 
 
 def _weekday(sheet: SigninSheet) -> str:
